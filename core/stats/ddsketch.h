@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <vector>
+
+namespace Apprentice {
+
+/// Mergeable quantile sketch with bounded relative error (DDSketch, Masson et al., VLDB 2019).
+/// Values map to logarithmic buckets; any quantile is returned within RelativeAccuracy of the exact
+/// order statistic. O(1) per value, at most MaxBuckets counters per sign (≤ 8 KB in all).
+class DDSketch
+{
+public:
+    /// Bucket relative accuracy. The index uses a 12-bit mantissa table (error 2^-12), so the
+    /// guaranteed bound is RelativeAccuracy + 0.025 % < 1 %.
+    static constexpr double RelativeAccuracy = 0.0095;
+    static constexpr int MaxBuckets = 960;
+    /// Values with |v| below this count as zero.
+    static constexpr double MinIndexable = 1e-9;
+
+    void add(double v) { add(v, 1); }
+    void add(double v, std::uint32_t weight);
+    /// Adds every value of `other`: the result is the sketch of the union.
+    void merge(const DDSketch &other);
+    void clear();
+
+    std::uint64_t count() const { return m_count; }
+    bool isEmpty() const { return m_count == 0; }
+    /// Quantile q in [0, 1] (lower order statistic at rank q·(n−1)); NaN when empty.
+    double quantile(double q) const;
+    /// Share of values ≤ v (to bucket resolution).
+    double cdf(double v) const;
+
+    /// Bucket index of a positive value (exposed for tests and pre-binned histograms).
+    static int indexOf(double positive);
+    /// Representative value of a bucket: within RelativeAccuracy of every value in it.
+    static double valueOf(int index);
+    /// Lower bound of a bucket.
+    static double lowerBoundOf(int index);
+
+    /// Visits non-empty buckets in ascending value order: f(lowerBound, upperBound, count).
+    template<typename F>
+    void forEachBucket(F &&f) const;
+
+    QByteArray serialize() const;
+    static bool deserialize(const QByteArray &data, DDSketch &out);
+
+    /// Heap bytes used by the counters (for the memory benchmark).
+    std::size_t memoryBytes() const;
+
+private:
+    struct Store {
+        std::vector<std::uint32_t> counts;
+        int offset = 0; // index of counts[0]
+        std::uint64_t total = 0;
+        void add(int index, std::uint32_t w);
+        void merge(const Store &o);
+        int minIndex() const { return offset; }
+        int maxIndex() const { return offset + int(counts.size()) - 1; }
+    };
+    Store m_positive;
+    Store m_negative; // holds −v for v < 0
+    std::uint64_t m_zero = 0;
+    std::uint64_t m_count = 0;
+};
+
+template<typename F>
+void DDSketch::forEachBucket(F &&f) const
+{
+    for (int i = int(m_negative.counts.size()) - 1; i >= 0; --i) {
+        if (m_negative.counts[size_t(i)]) {
+            const int idx = m_negative.offset + i;
+            f(-lowerBoundOf(idx + 1), -lowerBoundOf(idx), m_negative.counts[size_t(i)]);
+        }
+    }
+    if (m_zero)
+        f(0.0, 0.0, m_zero);
+    for (size_t i = 0; i < m_positive.counts.size(); ++i) {
+        if (m_positive.counts[i]) {
+            const int idx = m_positive.offset + int(i);
+            f(lowerBoundOf(idx), lowerBoundOf(idx + 1), m_positive.counts[i]);
+        }
+    }
+}
+
+} // namespace Apprentice

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "enginesnapshot.h"
+#include "event.h"
+#include "record.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Apprentice {
+
+/// One atomic unit of persistence: everything in it is committed in one transaction, so a crash
+/// loses at most the batch being written and leaves a consistent file.
+struct StoreBatch {
+    std::vector<Event> events;
+    std::vector<Record> records;          ///< only with --keep-records
+    std::vector<LedgerEntry> ledger;      ///< added to existing rows of the same hour/workflow/version
+    std::optional<EngineSnapshot> snapshot; ///< replaces the stored profiles and phases when set
+};
+
+/// The SQLite store (Qt Sql): profiles, phases, events, diagnoses, ledger, optional raw records.
+/// One file; WAL; schema version with migrations. Not thread-safe: use from one thread.
+class Store
+{
+public:
+    Store();
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// The default database: apprentice.sqlite in the user's data directory.
+    static QString defaultPath();
+
+    /// Opens or creates the file and migrates it to the current schema. False + error on failure
+    /// (unreadable, not a database, newer schema than this build knows).
+    bool open(const QString &path, QString *error);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    static int currentSchemaVersion();
+    int schemaVersion() const;
+
+    bool write(const StoreBatch &batch, QString *error);
+
+    /// The stored profiles and phases; an empty snapshot for a new file.
+    bool loadSnapshot(EngineSnapshot &out, QString *error) const;
+    /// Events in insertion order, optionally filtered by workflow (empty = all); newest last.
+    std::vector<Event> loadEvents(const QString &workflow = {}, int limit = -1) const;
+    std::vector<LedgerEntry> loadLedger(const QString &workflow = {}) const;
+    qint64 recordCount() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Apprentice
