@@ -1,0 +1,392 @@
+#include "metricmonitor.h"
+
+#include "stats/normal.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Apprentice {
+
+namespace {
+constexpr double ZTail = 2.3263478740408408; // Φ⁻¹(0.99)
+}
+
+std::uint64_t MetricMonitor::nextRandom()
+{
+    // xorshift64*: deterministic, so replays of the same file give the same events.
+    m_rng ^= m_rng >> 12;
+    m_rng ^= m_rng << 25;
+    m_rng ^= m_rng >> 27;
+    return m_rng * 2685821657736338717ull;
+}
+
+void MetricMonitor::insertReference(double v)
+{
+    m_moments.add(v);
+    ++m_offered;
+    const auto size = size_t(m_config->referenceSize);
+    const float f = float(v);
+    if (m_reference.size() < size) {
+        m_reference.insert(std::upper_bound(m_reference.begin(), m_reference.end(), f), f);
+    } else {
+        // Reservoir sampling (Algorithm R): every value offered so far is equally likely to be kept.
+        // Lemire's multiply-shift instead of a 64-bit division on the per-value path.
+        __extension__ using U128 = unsigned __int128;
+        const std::uint64_t j = std::uint64_t(U128(nextRandom()) * m_offered >> 64);
+        if (j >= size)
+            return;
+        // Removing the j-th smallest of a uniformly chosen j removes a uniformly random element.
+        m_reference.erase(m_reference.begin() + std::ptrdiff_t(j));
+        m_reference.insert(std::upper_bound(m_reference.begin(), m_reference.end(), f), f);
+    }
+    ++m_changesSinceTable;
+}
+
+void MetricMonitor::refreshTails()
+{
+    const size_t n = m_reference.size();
+    if (n == 0)
+        return;
+    auto at = [&](double q) { return double(m_reference[size_t(std::lround(q * double(n - 1)))]); };
+    m_q50 = at(0.5);
+    m_qLow = at(0.01);
+    m_qHigh = at(0.99);
+    const double iqrSigma = (at(0.75) - at(0.25)) / 1.349;
+    const double floor = std::max({1e-3 * std::abs(m_q50), 0.25 * iqrSigma, 1e-9});
+    // The 99th percentile of a small reference is nearly its maximum, a noisy estimate; the
+    // 90th gives a steadier scale, the 99th a wider one for heavy tails. Take the wider.
+    constexpr double Z90 = 1.2815515655446004;
+    m_sHigh = std::max({(m_qHigh - m_q50) / ZTail, (at(0.9) - m_q50) / Z90, floor});
+    m_sLow = std::max({(m_q50 - m_qLow) / ZTail, (m_q50 - at(0.1)) / Z90, floor});
+    m_k = m_config->cusumK + m_config->smallSampleK / std::sqrt(double(n));
+    m_fastK = m_config->fastK + m_config->smallSampleK / std::sqrt(double(n));
+}
+
+void MetricMonitor::rebuildTable()
+{
+    refreshTails();
+    m_changesSinceTable = 0;
+    m_table.clear();
+    const size_t n = m_reference.size();
+    if (n == 0)
+        return;
+    // Heavy ties (a value holding ≥ 5 % of the reference) need exact mid-ranks.
+    size_t run = 1, longest = 1;
+    for (size_t i = 1; i < n; ++i) {
+        run = m_reference[i] == m_reference[i - 1] ? run + 1 : 1;
+        longest = std::max(longest, run);
+    }
+    m_discrete = longest * 20 >= n && n >= 20;
+    if (m_discrete)
+        return;
+    const double low = m_qLow - 4 * m_sLow;
+    const double high = m_qHigh + 4 * m_sHigh;
+    if (!(high > low))
+        return;
+    m_tableLow = low;
+    m_tableScale = TableBins / (high - low);
+    m_table.resize(TableBins + 1);
+    // One merge-like sweep over the sorted reference instead of a binary search per point.
+    size_t lo = 0, hi = 0;
+    for (int i = 0; i <= TableBins; ++i) {
+        const double x = low + i / m_tableScale;
+        const float fx = float(x);
+        while (lo < n && m_reference[lo] < fx)
+            ++lo;
+        if (hi < lo)
+            hi = lo;
+        while (hi < n && m_reference[hi] <= fx)
+            ++hi;
+        const double rank = double(lo) + 0.5 * double(hi - lo);
+        double z = inverseNormalCdf((rank + 0.5) / double(n + 1));
+        if (x > m_qHigh)
+            z = std::max(z, ZTail + (x - m_qHigh) / m_sHigh);
+        else if (x < m_qLow)
+            z = std::min(z, -ZTail - (m_qLow - x) / m_sLow);
+        m_table[size_t(i)] = float(z);
+    }
+}
+
+double MetricMonitor::fastZ(double v) const
+{
+    if (m_table.empty())
+        return zScore(v);
+    const double x = (v - m_tableLow) * m_tableScale;
+    if (!(x >= 0) || x >= TableBins)
+        return zScore(v); // outside the body: the tail formula, no search needed beyond the ends
+    const int b = int(x);
+    const double f = x - b;
+    return m_table[size_t(b)] + f * (m_table[size_t(b + 1)] - m_table[size_t(b)]);
+}
+
+double MetricMonitor::zScore(double v) const
+{
+    const size_t n = m_reference.size();
+    if (n == 0)
+        return 0;
+    const float f = float(v);
+    const auto lo = std::lower_bound(m_reference.begin(), m_reference.end(), f);
+    auto hi = lo;
+    if (hi != m_reference.end() && *hi == f)
+        hi = std::upper_bound(lo, m_reference.end(), f);
+    const double rank = double(lo - m_reference.begin()) + 0.5 * double(hi - lo);
+    double z = inverseNormalCdf((rank + 0.5) / double(n + 1));
+    if (v > m_qHigh)
+        z = std::max(z, ZTail + (v - m_qHigh) / m_sHigh);
+    else if (v < m_qLow)
+        z = std::min(z, -ZTail - (m_qLow - v) / m_sLow);
+    return z;
+}
+
+void MetricMonitor::pushRecent(double v)
+{
+    m_recent[m_seq % RecentSize] = v;
+    ++m_seq;
+}
+
+void MetricMonitor::learn(double v)
+{
+    pushRecent(v);
+    insertReference(v);
+}
+
+MetricMonitor::Check MetricMonitor::check(double v)
+{
+    const DetectorConfig &cfg = *m_config;
+    Check result;
+    if (m_rebasing || int(m_reference.size()) < cfg.minReference) {
+        learn(v);
+        if (m_rebasing && int(m_reference.size()) >= cfg.rebaseValues)
+            m_rebasing = false;
+        return result;
+    }
+    if (m_changesSinceTable > 0
+        && (m_table.empty() && !m_discrete ? true : m_changesSinceTable * 4 >= int(m_reference.size())))
+        rebuildTable();
+    const double z = fastZ(v);
+    const std::uint64_t seq = m_seq;
+    m_recentZ[seq % RecentSize] = float(z);
+    pushRecent(v);
+    result.z = z;
+    result.verdict = Verdict::Normal;
+
+    const double zc = std::clamp(z, -cfg.zClamp, cfg.zClamp);
+    if (m_up == 0)
+        m_upStart = seq;
+    if (m_down == 0)
+        m_downStart = seq;
+    m_up = std::max(0.0, m_up + zc - m_k);
+    m_down = std::max(0.0, m_down - zc - m_k);
+    m_fastUp = std::max(0.0, m_fastUp + zc - m_fastK);
+    m_fastDown = std::max(0.0, m_fastDown - zc - m_fastK);
+    if (m_up == 0)
+        m_upStart = seq + 1;
+    if (m_down == 0)
+        m_downStart = seq + 1;
+    bool runUpFires = false, runDownFires = false;
+    for (int i = 0; i < DetectorConfig::RunRuleCount; ++i) {
+        const auto &rule = cfg.runRules[i];
+        m_runUp[size_t(i)] = z > rule.z ? m_runUp[size_t(i)] + 1 : 0;
+        m_runDown[size_t(i)] = z < -rule.z ? m_runDown[size_t(i)] + 1 : 0;
+        runUpFires = runUpFires || m_runUp[size_t(i)] >= rule.length;
+        runDownFires = runDownFires || m_runDown[size_t(i)] >= rule.length;
+    }
+
+    runUpFires = runUpFires || m_fastUp > cfg.fastH;
+    runDownFires = runDownFires || m_fastDown > cfg.fastH;
+    const bool upFires = m_latched != 1 && (m_up > cfg.cusumH || runUpFires);
+    const bool downFires = m_latched != -1 && (m_down > cfg.cusumH || runDownFires);
+    if (upFires || downFires) {
+        result.verdict = Verdict::Drift;
+        result.direction = upFires ? 1 : -1;
+        const auto &runs = upFires ? m_runUp : m_runDown;
+        const int longestRun = *std::max_element(runs.begin(), runs.end());
+        const bool byRun = (upFires ? runUpFires : runDownFires) && (upFires ? m_up : m_down) <= cfg.cusumH;
+        result.statistic = upFires ? m_up : m_down;
+        if (byRun)
+            m_changeStart = seq + 1 - std::uint64_t(longestRun);
+        else
+            m_changeStart = upFires ? m_upStart : m_downStart;
+        m_latched = result.direction;
+        m_latchedValues = 0;
+        m_up = m_down = m_fastUp = m_fastDown = 0;
+        m_runUp.fill(0);
+        m_runDown.fill(0);
+        m_pendingValid = false;
+        return result;
+    }
+
+    if (m_latched) {
+        // Stay latched until the last recoveryWindow scores look like the profile again.
+        if (++m_latchedValues >= cfg.recoveryWindow) {
+            double sum = 0;
+            for (int i = 0; i < cfg.recoveryWindow; ++i)
+                sum += std::clamp(double(m_recentZ[(seq - std::uint64_t(i)) % RecentSize]), -cfg.zClamp, cfg.zClamp);
+            if (std::abs(sum / cfg.recoveryWindow) < 0.5)
+                resetDetector();
+        }
+        return result;
+    }
+
+    if (std::abs(z) >= cfg.anomalyZ) {
+        result.verdict = Verdict::Anomaly;
+        result.direction = z > 0 ? 1 : -1;
+        // Learned only if it stays isolated, so rare-but-normal values (slow paths, rare
+        // output sizes) still enter the profile while shifts never do.
+        m_pending = v;
+        m_pendingValid = true;
+        return result;
+    }
+    if (m_pendingValid) {
+        insertReference(m_pending);
+        m_pendingValid = false;
+    }
+    if (m_up < cfg.cusumH / 2 && m_down < cfg.cusumH / 2)
+        insertReference(v);
+    return result;
+}
+
+void MetricMonitor::rebase()
+{
+    const std::uint64_t available = std::min<std::uint64_t>(m_seq, RecentSize);
+    const std::uint64_t first = std::max(m_changeStart, m_seq - available);
+    std::vector<double> since;
+    for (std::uint64_t s = first; s < m_seq; ++s)
+        since.push_back(m_recent[s % RecentSize]);
+    m_reference.clear();
+    m_offered = 0;
+    m_moments = Moments();
+    for (double v : since)
+        insertReference(v);
+    resetDetector();
+    m_rebasing = int(m_reference.size()) < m_config->rebaseValues;
+}
+
+void MetricMonitor::resetDetector()
+{
+    m_up = m_down = m_fastUp = m_fastDown = 0;
+    m_runUp.fill(0);
+    m_runDown.fill(0);
+    m_latched = 0;
+    m_latchedValues = 0;
+    m_pendingValid = false;
+}
+
+void MetricMonitor::clear()
+{
+    const DetectorConfig *cfg = m_config;
+    *this = MetricMonitor(cfg);
+}
+
+double MetricMonitor::referenceQuantile(double q) const
+{
+    if (m_reference.empty())
+        return std::nan("");
+    return double(m_reference[size_t(std::lround(std::clamp(q, 0.0, 1.0) * double(m_reference.size() - 1)))]);
+}
+
+double MetricMonitor::seedDriftScore(double v) const
+{
+    const double sd = m_moments.stddev();
+    if (m_moments.n == 0)
+        return 0;
+    if (sd == 0)
+        return v == m_moments.mean ? 0.0 : 1.0;
+    const double z = std::abs((v - m_moments.mean) / sd);
+    return 1.0 / (1.0 + std::exp(-z + 3));
+}
+
+std::vector<double> MetricMonitor::recentValues(int max) const
+{
+    const std::uint64_t available = std::min<std::uint64_t>({m_seq, RecentSize, std::uint64_t(std::max(0, max))});
+    std::vector<double> out;
+    out.reserve(available);
+    for (std::uint64_t s = m_seq - available; s < m_seq; ++s)
+        out.push_back(m_recent[s % RecentSize]);
+    return out;
+}
+
+double MetricMonitor::recentMean(int count) const
+{
+    const auto values = recentValues(count);
+    if (values.empty())
+        return std::nan("");
+    double sum = 0;
+    for (double v : values)
+        sum += v;
+    return sum / double(values.size());
+}
+
+QByteArray MetricMonitor::serialize() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint8(2) << quint32(m_reference.size());
+    for (float f : m_reference)
+        s << f;
+    s << quint64(m_offered) << quint64(m_rng) << quint64(m_moments.n) << m_moments.mean << m_moments.m2
+      << m_moments.min << m_moments.max << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
+      << qint32(m_runUp[0]) << qint32(m_runDown[0]) << qint32(m_latched) << qint32(m_latchedValues)
+      << quint64(m_changeStart) << m_rebasing << m_pendingValid << m_pending << quint64(m_seq);
+    for (int i = 0; i < RecentSize; ++i)
+        s << m_recent[size_t(i)] << m_recentZ[size_t(i)];
+    // The score table as last built, so a restored monitor scores exactly like the original.
+    s << m_q50 << m_qLow << m_qHigh << m_sLow << m_sHigh << m_k << m_fastK << m_tableLow << m_tableScale << m_discrete
+      << qint32(m_changesSinceTable) << quint32(m_table.size());
+    for (float f : m_table)
+        s << f;
+    return out;
+}
+
+bool MetricMonitor::deserialize(const QByteArray &data)
+{
+    QDataStream s(data);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0;
+    quint32 n = 0;
+    s >> version >> n;
+    if (s.status() != QDataStream::Ok || version != 2 || n > 1u << 20)
+        return false;
+    MetricMonitor m(m_config);
+    m.m_reference.resize(n);
+    for (auto &f : m.m_reference)
+        s >> f;
+    quint64 offered, rng, mn, upStart, downStart, changeStart, seq;
+    qint32 runUp, runDown, latched, latchedValues;
+    s >> offered >> rng >> mn >> m.m_moments.mean >> m.m_moments.m2 >> m.m_moments.min >> m.m_moments.max >> m.m_up
+        >> m.m_down >> m.m_fastUp >> m.m_fastDown >> upStart >> downStart >> runUp >> runDown >> latched >> latchedValues >> changeStart
+        >> m.m_rebasing >> m.m_pendingValid >> m.m_pending >> seq;
+    for (int i = 0; i < RecentSize; ++i)
+        s >> m.m_recent[size_t(i)] >> m.m_recentZ[size_t(i)];
+    qint32 changes = 0;
+    quint32 tableSize = 0;
+    s >> m.m_q50 >> m.m_qLow >> m.m_qHigh >> m.m_sLow >> m.m_sHigh >> m.m_k >> m.m_fastK >> m.m_tableLow >> m.m_tableScale
+        >> m.m_discrete >> changes >> tableSize;
+    if (tableSize != 0 && tableSize != TableBins + 1)
+        return false;
+    m.m_table.resize(tableSize);
+    for (auto &f : m.m_table)
+        s >> f;
+    m.m_changesSinceTable = changes;
+    if (s.status() != QDataStream::Ok || !std::is_sorted(m.m_reference.begin(), m.m_reference.end()))
+        return false;
+    m.m_offered = offered;
+    m.m_rng = rng;
+    m.m_moments.n = mn;
+    m.m_upStart = upStart;
+    m.m_downStart = downStart;
+    m.m_changeStart = changeStart;
+    m.m_seq = seq;
+    m.m_runUp[0] = runUp;
+    m.m_runDown[0] = runDown;
+    m.m_latched = latched;
+    m.m_latchedValues = latchedValues;
+    *this = std::move(m);
+    return true;
+}
+
+} // namespace Apprentice

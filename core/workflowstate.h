@@ -1,0 +1,136 @@
+#pragma once
+
+#include "detect/metricmonitor.h"
+#include "enginesnapshot.h"
+#include "event.h"
+#include "record.h"
+#include "stats/distribution.h"
+
+#include <QString>
+
+#include <array>
+#include <memory>
+#include <unordered_map>
+#include <string>
+#include <vector>
+
+namespace Apprentice {
+
+class Engine;
+
+/// The learned state of one metric of one tool.
+struct MetricState {
+    MetricState(std::string n, const DetectorConfig *config)
+        : name(std::move(n)), qname(QString::fromStdString(name)), monitor(config) {}
+    std::string name;
+    QString qname;
+    Distribution profile;
+    MetricMonitor monitor;
+};
+
+/// The learned state of one tool of a workflow version.
+struct ToolState {
+    explicit ToolState(std::string_view n) : name(n), qname(QString::fromUtf8(n.data(), qsizetype(n.size()))) {}
+    std::string name;
+    QString qname;
+    qint64 calls = 0;
+    qint64 errors = 0;
+    int consecutiveFailures = 0;
+    bool failureLatched = false;
+    std::uint64_t failureBits = 0; ///< outcome of the last 64 calls, bit set = failed
+    QString lastError;
+    std::array<std::unique_ptr<MetricState>, BuiltinMetricCount> builtin;
+    std::vector<std::unique_ptr<MetricState>> custom;
+
+    MetricState &metric(int builtinIndex, const DetectorConfig *config);
+    MetricState &custom_(std::string_view name, const DetectorConfig *config);
+    MetricState *find(const QString &name) const;
+    template<typename F>
+    void forEachMetric(F &&f) const
+    {
+        for (const auto &m : builtin)
+            if (m)
+                f(*m);
+        for (const auto &m : custom)
+            f(*m);
+    }
+    int recentFailures() const;
+    int recentCalls() const { return int(std::min<qint64>(calls, 64)); }
+};
+
+/// One workflow version: its phase, graduation evidence, tools and ledger.
+class WorkflowState
+{
+public:
+    WorkflowState(Engine &engine, std::string_view workflow, std::string_view version);
+
+    void process(const RecordView &r);
+    void finish();
+
+    std::string workflow;
+    std::string version;
+    QString qWorkflow;
+    QString qVersion;
+    Phase phase = Phase::Apprentice;
+    bool relearning = false;
+    qint64 executions = 0;
+    qint64 records = 0;
+    qint64 failedExecutions = 0;
+    qint64 graduatedAt = 0;
+    qint64 phaseStartExecutions = 0; ///< executions already counted when this apprenticeship began
+    qint64 lastFailedExecution = -1;
+    int pendingInvestigations = 0;
+    QString reason;
+    LedgerTotals ledger;
+    Distribution executionLatency;
+    std::vector<std::unique_ptr<ToolState>> tools;
+
+    ToolState *findTool(const QString &name) const;
+    void transition(Phase to, const QString &why, const RecordView *r);
+    void addInvestigationCost(double usd, qint64 tsMs);
+    void updateReason();
+    WorkflowSnapshot snapshot() const;
+    bool restore(const WorkflowSnapshot &s, QString *error);
+    void relearn(const RecordView &r, const QString &why);
+
+private:
+    struct OpenExecution {
+        std::string id;
+        double totalLatency = 0;
+        bool failed = false;
+        qint64 index = 0;
+    };
+    struct StringHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+
+    ToolState &toolFor(std::string_view name);
+    OpenExecution &executionFor(const RecordView &r);
+    void startExecution(const RecordView &r);
+    void finalize(const OpenExecution &e);
+    void checkGraduation(const RecordView &r);
+    void measureStability();
+    void onFailure(ToolState &tool, const RecordView &r);
+    void onMetric(ToolState &tool, MetricState &m, double v, const RecordView &r);
+    void ledgerHour(qint64 tsMs);
+    QByteArray trackerState() const;
+    bool restoreTracker(const QByteArray &data);
+
+    Engine &m_engine;
+    // Interleaved runs still receiving calls: a ring of slots plus an id index, O(1) per record.
+    std::vector<OpenExecution> m_open;
+    size_t m_openNext = 0;   // slot the next new execution takes (the oldest when full)
+    size_t m_openLast = 0;   // slot of the most recent record's execution
+    std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> m_openIndex;
+    ToolState *m_lastTool = nullptr;
+    // graduation evidence
+    std::vector<std::pair<QString, double>> m_lastP95;
+    double m_movement = 1.0;
+    QString m_movingWhat;
+    qint64 m_movementMeasuredAt = -1;
+    // ledger hour being accumulated
+    LedgerEntry m_hour;
+};
+
+} // namespace Apprentice
