@@ -57,6 +57,8 @@ BatchPipeline::ParseFunction makeJsonLinesParser(size_t maxLine, const QString &
     return [parser, maxLine, tooLong](RecordBatch &batch) {
         const char *p = batch.buffer.get() + batch.begin;
         const char *end = batch.buffer.get() + batch.end;
+        if (batch.records.capacity() == 0)
+            batch.records.reserve((batch.end - batch.begin) / 128 + 16); // typical records are 150-250 bytes
         qint64 line = batch.leadingLines;
         QString reason;
         while (p < end) {

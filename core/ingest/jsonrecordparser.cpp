@@ -45,12 +45,12 @@ QString describe(const element &e)
     return {};
 }
 
-bool isNumber(element_type t)
+inline bool isNumber(element_type t)
 {
     return t == element_type::DOUBLE || t == element_type::INT64 || t == element_type::UINT64;
 }
 
-double toDouble(const element &e)
+inline double toDouble(const element &e)
 {
     switch (e.type()) {
     case element_type::INT64:

@@ -22,7 +22,7 @@ std::string_view StringArena::store(std::string_view text)
 char *StringArena::allocate(size_t size)
 {
     if (size_t(m_end - m_pos) < size)
-        addBlock(std::max(size, m_blockSize));
+        return nextBlock(size);
     char *p = m_pos;
     m_pos += size;
     return p;
@@ -30,20 +30,27 @@ char *StringArena::allocate(size_t size)
 
 void StringArena::clear()
 {
-    if (m_blocks.empty())
-        return;
-    m_blocks.resize(1);
-    m_pos = m_blocks.front().get();
-    m_end = m_pos + m_firstBlockSize;
+    // Keeping the blocks matters: fresh multi-megabyte allocations come from mmap and fault in every page again.
+    m_current = 0;
+    m_pos = m_blocks.empty() ? nullptr : m_blocks.front().data.get();
+    m_end = m_blocks.empty() ? nullptr : m_pos + m_blocks.front().size;
 }
 
-void StringArena::addBlock(size_t size)
+char *StringArena::nextBlock(size_t size)
 {
-    m_blocks.push_back(std::make_unique_for_overwrite<char[]>(size));
-    if (m_blocks.size() == 1)
-        m_firstBlockSize = size;
-    m_pos = m_blocks.back().get();
-    m_end = m_pos + size;
+    // Move on to the next kept block that is big enough, or add one.
+    size_t next = m_pos ? m_current + 1 : m_current;
+    while (next < m_blocks.size() && m_blocks[next].size < size)
+        ++next;
+    if (next >= m_blocks.size()) {
+        const size_t blockSize = std::max(size, m_blockSize);
+        m_blocks.push_back({std::make_unique_for_overwrite<char[]>(blockSize), blockSize});
+        next = m_blocks.size() - 1;
+    }
+    m_current = next;
+    m_pos = m_blocks[next].data.get() + size;
+    m_end = m_blocks[next].data.get() + m_blocks[next].size;
+    return m_blocks[next].data.get();
 }
 
 } // namespace Apprentice

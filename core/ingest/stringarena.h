@@ -17,17 +17,21 @@ public:
     std::string_view store(std::string_view text);
     /// Uninitialised room for `size` bytes, valid until clear().
     char *allocate(size_t size);
-    /// Forgets every string but keeps the first block for reuse.
+    /// Forgets every string; the blocks stay allocated for the next batch.
     void clear();
 
 private:
-    void addBlock(size_t size);
+    struct Block {
+        std::unique_ptr<char[]> data;
+        size_t size = 0;
+    };
+    char *nextBlock(size_t size);
 
-    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<Block> m_blocks;
     size_t m_blockSize;
+    size_t m_current = 0; // index of the block being filled; m_blocks.size() when none yet
     char *m_pos = nullptr;
     char *m_end = nullptr;
-    size_t m_firstBlockSize = 0;
 };
 
 } // namespace Apprentice
