@@ -14,8 +14,27 @@ namespace Apprentice {
 namespace {
 
 #ifdef APPRENTICE_HAVE_DLFCN
+// The driver object lives in the QSQLITE plugin; its vtable pointer names the plugin's file.
+// dlsym on the plugin's handle searches the plugin and then its own dependencies, so it finds
+// exactly the SQLite the driver calls, whether linked in or loaded beside it. The reference is
+// kept on purpose: the functions must outlive every store.
+void *openDriverLibrary(const QSqlDriver *driver)
+{
+    Dl_info info{};
+    if (!dladdr(*reinterpret_cast<void *const *>(driver), &info) || !info.dli_fname)
+        return nullptr;
+    return dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+}
+
+// Every QSQLITE connection comes from the same plugin, so one lookup serves them all.
+void *driverLibrary(const QSqlDriver *driver)
+{
+    static void *const library = openDriverLibrary(driver);
+    return library;
+}
+
 template<typename F>
-bool resolve(void *library, const char *name, F &out)
+bool load(void *library, const char *name, F &out)
 {
     out = reinterpret_cast<F>(dlsym(library, name));
     return out != nullptr;
@@ -23,28 +42,21 @@ bool resolve(void *library, const char *name, F &out)
 
 const SqliteApi *resolveFor(const QSqlDriver *driver)
 {
-    // The driver object lives in the QSQLITE plugin; its vtable pointer names the plugin's file.
-    // dlsym on the plugin's handle searches the plugin and then its own dependencies, so it finds
-    // exactly the SQLite the driver calls, whether linked in or loaded beside it.
-    Dl_info info{};
-    if (!dladdr(*reinterpret_cast<void *const *>(driver), &info) || !info.dli_fname)
-        return nullptr;
-    void *library = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+    void *library = driverLibrary(driver);
     if (!library)
         return nullptr;
-    // The reference is kept on purpose: the functions must outlive every store.
     static SqliteApi api;
-    const bool ok = resolve(library, "sqlite3_prepare_v2", api.prepareV2)
-        && resolve(library, "sqlite3_bind_null", api.bindNull)
-        && resolve(library, "sqlite3_bind_int64", api.bindInt64)
-        && resolve(library, "sqlite3_bind_double", api.bindDouble)
-        && resolve(library, "sqlite3_bind_text", api.bindText)
-        && resolve(library, "sqlite3_bind_blob", api.bindBlob)
-        && resolve(library, "sqlite3_step", api.step)
-        && resolve(library, "sqlite3_reset", api.reset)
-        && resolve(library, "sqlite3_clear_bindings", api.clearBindings)
-        && resolve(library, "sqlite3_finalize", api.finalize)
-        && resolve(library, "sqlite3_errmsg", api.errmsg);
+    const bool ok = load(library, "sqlite3_prepare_v2", api.prepareV2)
+        && load(library, "sqlite3_bind_null", api.bindNull)
+        && load(library, "sqlite3_bind_int64", api.bindInt64)
+        && load(library, "sqlite3_bind_double", api.bindDouble)
+        && load(library, "sqlite3_bind_text", api.bindText)
+        && load(library, "sqlite3_bind_blob", api.bindBlob)
+        && load(library, "sqlite3_step", api.step)
+        && load(library, "sqlite3_reset", api.reset)
+        && load(library, "sqlite3_clear_bindings", api.clearBindings)
+        && load(library, "sqlite3_finalize", api.finalize)
+        && load(library, "sqlite3_errmsg", api.errmsg);
     return ok ? &api : nullptr;
 }
 #endif
@@ -66,11 +78,24 @@ const SqliteApi *SqliteApi::forConnection(const QSqlDatabase &db)
 #ifdef APPRENTICE_HAVE_DLFCN
     if (!handle(db))
         return nullptr;
-    // Every QSQLITE connection comes from the same plugin, so one resolution serves them all.
     static const SqliteApi *const api = resolveFor(db.driver());
     return api;
 #else
     Q_UNUSED(db);
+    return nullptr;
+#endif
+}
+
+void *SqliteApi::resolve(const QSqlDatabase &db, const char *symbol)
+{
+#ifdef APPRENTICE_HAVE_DLFCN
+    if (!handle(db))
+        return nullptr;
+    void *library = driverLibrary(db.driver());
+    return library ? dlsym(library, symbol) : nullptr;
+#else
+    Q_UNUSED(db);
+    Q_UNUSED(symbol);
     return nullptr;
 #endif
 }

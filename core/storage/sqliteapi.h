@@ -40,6 +40,8 @@ struct SqliteApi {
     static const SqliteApi *forConnection(const QSqlDatabase &db);
     /// The connection's native handle, or nullptr when it is not an open QSQLITE connection.
     static sqlite3 *handle(const QSqlDatabase &db);
+    /// Any other SQLite function of the driver's library (hooks, for tests), or nullptr.
+    static void *resolve(const QSqlDatabase &db, const char *symbol);
 };
 
 } // namespace Apprentice
