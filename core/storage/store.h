@@ -22,7 +22,9 @@ struct StoreBatch {
 };
 
 /// The SQLite store (Qt Sql): profiles, phases, events, diagnoses, ledger, optional raw records.
-/// One file; WAL; schema version with migrations. Not thread-safe: use from one thread.
+/// One file; WAL; schema version with migrations. Not thread-safe: use from one thread. Each Store
+/// has its own connection, so a reader on the GUI thread and a writer on a worker thread each open
+/// their own Store on the same file; under WAL the reader never blocks the writer.
 class Store
 {
 public:
@@ -43,14 +45,24 @@ public:
     static int currentSchemaVersion();
     int schemaVersion() const;
 
+    /// Writes the whole batch in one transaction; on any failure nothing of it is stored.
     bool write(const StoreBatch &batch, QString *error);
 
     /// The stored profiles and phases; an empty snapshot for a new file.
     bool loadSnapshot(EngineSnapshot &out, QString *error) const;
     /// Events in insertion order, optionally filtered by workflow (empty = all); newest last.
     std::vector<Event> loadEvents(const QString &workflow = {}, int limit = -1) const;
+    /// Per-hour rows in hour order (then workflow, version).
     std::vector<LedgerEntry> loadLedger(const QString &workflow = {}) const;
     qint64 recordCount() const;
+    /// Stored raw records in insertion order; custom metrics come back sorted by name.
+    std::vector<Record> loadRecords(const QString &workflow = {}, qint64 offset = 0, qint64 limit = -1) const;
+
+    /// Binding through SQLite's own functions (default) or only through QSqlQuery; takes effect at
+    /// the next open(). Both store the same rows; the switch exists to compare and test them.
+    void setNativeBinding(bool enabled);
+    /// True when the open store writes through SQLite's functions.
+    bool usesNativeBinding() const;
 
 private:
     struct Private;

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "importer.h"
+
+namespace Apprentice {
+
+/// Tuning of importFile(); the defaults suit production, tests shrink them to reach chunk edges.
+struct ImportOptions {
+    qint64 chunkBytes = 8 << 20; ///< bytes read at a time, and the size of a parsed batch
+    qint64 maxLineBytes = 16 << 20; ///< longer JSON Lines / CSV rows are rejected (FORMATS.md §1)
+    qint64 maxRequestBytes = 64 << 20; ///< longer OTLP requests are rejected (the OTLP/HTTP body limit)
+    int parseThreads = 0; ///< threads parsing batches; 0 picks by core count
+};
+
+/// importFile() with explicit tuning.
+ImportResult importFile(const QString &path, RecordSink &sink, ProgressSink *progress, InputFormat format,
+                        const ImportOptions &options);
+
+/// The format `path` holds, judged by its first decompressed bytes `head` and its name. See InputFormat::Auto.
+InputFormat detectInputFormat(const QString &path, std::string_view head);
+
+} // namespace Apprentice

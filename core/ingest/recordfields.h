@@ -1,0 +1,89 @@
+#pragma once
+
+#include "record.h"
+
+#include <QString>
+
+#include <string_view>
+
+namespace Apprentice {
+
+/// The fields of an execution record, as JSON keys and CSV columns (FORMATS.md §1).
+enum class RecordField : quint8 {
+    Ts,
+    Workflow,
+    Version,
+    Execution,
+    Tool,
+    Latency,
+    Status,
+    OutputBytes,
+    Memory,
+    Cpu,
+    Validation,
+    Cost,
+    Error,
+    Metrics,
+    Unknown
+};
+
+/// Rules and messages shared by every input format, so a bad value reads the same in JSON, CSV and OTLP.
+namespace RecordFields {
+
+constexpr quint32 bit(RecordField f) { return 1u << unsigned(f); }
+constexpr quint32 RequiredMask = bit(RecordField::Ts) | bit(RecordField::Workflow) | bit(RecordField::Tool)
+    | bit(RecordField::Latency) | bit(RecordField::Status);
+constexpr std::string_view DefaultVersion = "1.0.0";
+
+/// The field a JSON key or CSV column names; Unknown for anything else.
+RecordField fromName(std::string_view name);
+std::string_view name(RecordField f);
+
+/// The built-in metric a numeric field fills, or -1 when the field is not numeric.
+int metricIndex(RecordField f);
+
+/// Whether `v` is allowed for numeric field `f` (>= 0; integral for output_bytes; [0, 1] for validation_pass).
+inline bool inRange(RecordField f, double v)
+{
+    if (!(v >= 0))
+        return false;
+    if (f == RecordField::Validation)
+        return v <= 1;
+    if (f == RecordField::OutputBytes)
+        return std::trunc(v) == v;
+    return true;
+}
+
+/// Parses "ok" / "error"; false for anything else.
+inline bool parseStatus(std::string_view text, bool &ok)
+{
+    if (text == "ok") {
+        ok = true;
+        return true;
+    }
+    if (text == "error") {
+        ok = false;
+        return true;
+    }
+    return false;
+}
+
+/// `"latency_ms" must be a number >= 0, got -3`: what field `f` expects and what it got.
+QString wrongValue(RecordField f, const QString &got);
+/// `"metrics.NAME" must be a number, got "x"`.
+QString wrongMetric(std::string_view metric, const QString &got);
+/// `unknown status "fine"`.
+QString unknownStatus(std::string_view text);
+/// `duplicated key "latency_ms"`.
+QString duplicatedKey(std::string_view key);
+/// `missing required field "tool"` (or fields), from the mask of fields seen.
+QString missingRequired(quint32 seen);
+
+/// A string value for a message: quoted, control characters escaped, cut after a few dozen characters.
+QString quoted(std::string_view text);
+/// A number for a message, in its shortest round-trip form.
+QString number(double v);
+
+} // namespace RecordFields
+
+} // namespace Apprentice

@@ -1,0 +1,56 @@
+#include "stringarena.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace Apprentice {
+
+StringArena::StringArena(size_t blockSize)
+    : m_blockSize(blockSize)
+{
+}
+
+std::string_view StringArena::store(std::string_view text)
+{
+    if (text.empty())
+        return {};
+    char *dst = allocate(text.size());
+    std::memcpy(dst, text.data(), text.size());
+    return {dst, text.size()};
+}
+
+char *StringArena::allocate(size_t size)
+{
+    if (size_t(m_end - m_pos) < size)
+        return nextBlock(size);
+    char *p = m_pos;
+    m_pos += size;
+    return p;
+}
+
+void StringArena::clear()
+{
+    // Keeping the blocks matters: fresh multi-megabyte allocations come from mmap and fault in every page again.
+    m_current = 0;
+    m_pos = m_blocks.empty() ? nullptr : m_blocks.front().data.get();
+    m_end = m_blocks.empty() ? nullptr : m_pos + m_blocks.front().size;
+}
+
+char *StringArena::nextBlock(size_t size)
+{
+    // Move on to the next kept block that is big enough, or add one.
+    size_t next = m_pos ? m_current + 1 : m_current;
+    while (next < m_blocks.size() && m_blocks[next].size < size)
+        ++next;
+    if (next >= m_blocks.size()) {
+        const size_t blockSize = std::max(size, m_blockSize);
+        m_blocks.push_back({std::make_unique_for_overwrite<char[]>(blockSize), blockSize});
+        next = m_blocks.size() - 1;
+    }
+    m_current = next;
+    m_pos = m_blocks[next].data.get() + size;
+    m_end = m_blocks[next].data.get() + m_blocks[next].size;
+    return m_blocks[next].data.get();
+}
+
+} // namespace Apprentice
