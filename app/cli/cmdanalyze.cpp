@@ -1,0 +1,234 @@
+// apprentice-cli analyze: replay log exports through the engine; analysis events on stdout.
+#include "command.h"
+
+#include "engine.h"
+#include "eventjson.h"
+#include "ingest/importer.h"
+#include "record.h"
+#include "recordsink.h"
+#include "storage/store.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSet>
+
+#include <cstdio>
+
+using namespace Apprentice;
+
+namespace {
+
+constexpr const char *Usage =
+    "Usage: apprentice-cli analyze [OPTIONS] FILE...\n"
+    "\n"
+    "Replays log exports (.jsonl, .jsonl.gz, .csv, OTLP .json) in file order through the engine\n"
+    "and writes one JSON analysis event per line to stdout (FORMATS.md section 2), closing with a\n"
+    "summary line. Rejected input lines go to stderr as FILE:LINE: reason. Learned profiles are\n"
+    "kept in a SQLite store, so a later run continues from them.\n"
+    "\n"
+    "Options:\n"
+    "  --db PATH              the store (default: apprentice.sqlite in the user's data directory)\n"
+    "  --no-db                keep nothing: start from scratch and store nothing\n"
+    "  --keep-records         also store every raw record\n"
+    "  --graduate-after N     executions before graduation (default 50)\n"
+    "  --apprentice-cost USD  modelled cost of reviewing one apprentice execution (default 0.016)\n"
+    "  --always-on-cost USD   counterfactual cost of AI-monitoring one execution (default 0.01)\n"
+    "  --transitions          also print phase transitions (event \"transition\")\n"
+    "  --quiet-anomalies      do not print anomaly events\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Exit codes: 0 success (also with rejected lines), 1 I/O failure, 2 usage error.\n";
+
+void out(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "apprentice-cli analyze: %s\n\n%s", qPrintable(message), Usage);
+    return ExitUsage;
+}
+
+/// Feeds the engine, and persists in batches so a crash loses at most the current batch.
+class AnalyzeSink : public RecordSink
+{
+public:
+    AnalyzeSink(Engine &engine, Store *store, bool keepRecords)
+        : m_engine(engine), m_store(store), m_keepRecords(keepRecords)
+    {
+        m_timer.start();
+    }
+
+    void setFile(const QString &display) { m_file = display; }
+    void onRecord(const RecordView &r) override
+    {
+        m_engine.process(r);
+        if (m_store) {
+            if (m_keepRecords)
+                m_batch.records.push_back(Record::fromView(r));
+            if (++m_sinceFlush >= 262144 || (m_sinceFlush % 4096 == 0 && m_timer.elapsed() > 2000))
+                flush();
+        }
+    }
+    void onRejected(qint64 line, const QString &reason) override
+    {
+        ++rejected;
+        std::fprintf(stderr, "%s:%lld: %s\n", qPrintable(m_file), line, qPrintable(reason));
+    }
+    void addEvent(const Event &e)
+    {
+        if (m_store)
+            m_batch.events.push_back(e);
+    }
+    bool flush()
+    {
+        if (!m_store)
+            return true;
+        m_batch.ledger = m_engine.takeLedgerEntries();
+        m_batch.snapshot = m_engine.snapshot();
+        QString error;
+        const bool ok = m_store->write(m_batch, &error);
+        if (!ok) {
+            std::fprintf(stderr, "apprentice-cli analyze: cannot write %s: %s\n", qPrintable(m_store->path()),
+                         qPrintable(error));
+            storeFailed = true;
+            m_store = nullptr; // keep analysing; stored data stays as it was
+        }
+        m_batch = StoreBatch();
+        m_sinceFlush = 0;
+        m_timer.restart();
+        return ok;
+    }
+
+    qint64 rejected = 0;
+    bool storeFailed = false;
+
+private:
+    Engine &m_engine;
+    Store *m_store;
+    bool m_keepRecords;
+    QString m_file;
+    StoreBatch m_batch;
+    qint64 m_sinceFlush = 0;
+    QElapsedTimer m_timer;
+};
+
+int run(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption noDb(QStringLiteral("no-db"));
+    const QCommandLineOption keep(QStringLiteral("keep-records"));
+    const QCommandLineOption graduate(QStringLiteral("graduate-after"), QString(), QStringLiteral("N"));
+    const QCommandLineOption apprenticeCost(QStringLiteral("apprentice-cost"), QString(), QStringLiteral("USD"));
+    const QCommandLineOption alwaysOnCost(QStringLiteral("always-on-cost"), QString(), QStringLiteral("USD"));
+    const QCommandLineOption transitions(QStringLiteral("transitions"));
+    const QCommandLineOption quietAnomalies(QStringLiteral("quiet-anomalies"));
+    p.addOptions({help, db, noDb, keep, graduate, apprenticeCost, alwaysOnCost, transitions, quietAnomalies});
+    if (!p.parse(QStringList{QStringLiteral("analyze")} + args))
+        return usageError(p.errorText());
+    if (p.isSet(help)) {
+        std::fputs(Usage, stdout);
+        return ExitOk;
+    }
+    const QStringList files = p.positionalArguments();
+    if (files.isEmpty())
+        return usageError(QStringLiteral("no input file given"));
+    if (p.isSet(db) && p.isSet(noDb))
+        return usageError(QStringLiteral("--db and --no-db exclude each other"));
+
+    EngineConfig config;
+    auto positiveNumber = [&](const QCommandLineOption &o, double &target, bool integer) -> bool {
+        if (!p.isSet(o))
+            return true;
+        bool ok = false;
+        const double v = p.value(o).toDouble(&ok);
+        if (!ok || !(v >= 0) || (integer && (v < 1 || v != std::floor(v) || v > 1e9)))
+            return false;
+        target = v;
+        return true;
+    };
+    double graduateAfter = config.graduationExecutions;
+    if (!positiveNumber(graduate, graduateAfter, true))
+        return usageError(QStringLiteral("--graduate-after needs a whole number >= 1, got '%1'").arg(p.value(graduate)));
+    config.graduationExecutions = int(graduateAfter);
+    if (!positiveNumber(apprenticeCost, config.costs.apprenticeExecution, false))
+        return usageError(QStringLiteral("--apprentice-cost needs a number >= 0, got '%1'").arg(p.value(apprenticeCost)));
+    if (!positiveNumber(alwaysOnCost, config.costs.alwaysOnExecution, false))
+        return usageError(QStringLiteral("--always-on-cost needs a number >= 0, got '%1'").arg(p.value(alwaysOnCost)));
+
+    Engine engine(config);
+    Store store;
+    Store *storePtr = nullptr;
+    if (!p.isSet(noDb)) {
+        const QString path = p.isSet(db) ? p.value(db) : Store::defaultPath();
+        QString error;
+        if (!store.open(path, &error)) {
+            std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));
+            return ExitIoFailure;
+        }
+        EngineSnapshot snapshot;
+        if (!store.loadSnapshot(snapshot, &error) || !engine.restore(snapshot, &error)) {
+            std::fprintf(stderr, "apprentice-cli analyze: cannot continue from %s: %s\n", qPrintable(path),
+                         qPrintable(error));
+            return ExitIoFailure;
+        }
+        storePtr = &store;
+    }
+
+    const EngineTotals before = engine.totals(); // stored history: the summary reports this run
+    AnalyzeSink sink(engine, storePtr, p.isSet(keep));
+    const bool several = files.size() > 1;
+    QString currentFile;
+    const bool printTransitions = p.isSet(transitions);
+    const bool printAnomalies = !p.isSet(quietAnomalies);
+    engine.setEventHandler([&](const Event &e) {
+        sink.addEvent(e);
+        if ((e.kind == EventKind::Transition && !printTransitions) || (e.kind == EventKind::Anomaly && !printAnomalies))
+            return;
+        out(eventToJson(e, several ? currentFile : QString()));
+    });
+
+    bool ioFailed = false;
+    for (int i = 0; i < files.size(); ++i) {
+        currentFile = files[i];
+        engine.setFileIndex(several ? i : -1);
+        sink.setFile(files[i]);
+        const ImportResult result = importFile(files[i], sink);
+        if (result.outcome == Outcome::Failed) {
+            std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(result.error));
+            ioFailed = true;
+        }
+    }
+    engine.finish();
+    sink.flush();
+
+    const EngineTotals t = engine.totals();
+    QSet<QString> names;
+    for (const WorkflowSnapshot &w : engine.snapshot().workflows)
+        names.insert(w.workflow);
+    AnalysisSummary s;
+    s.records = t.records;
+    s.rejected = sink.rejected;
+    s.workflows = names.size();
+    s.workflowVersions = t.workflows;
+    s.executions = t.executions - before.executions;
+    s.driftEvents = t.driftEvents;
+    s.anomalies = t.anomalies;
+    s.graduated = t.phaseCounts[size_t(Phase::Graduated)];
+    s.monitoringCostUsd = t.monitoringCostUsd - before.monitoringCostUsd;
+    s.alwaysOnCostUsd = t.alwaysOnCostUsd - before.alwaysOnCostUsd;
+    s.costBasis = QStringLiteral("modelled");
+    out(summaryToJson(s));
+    std::fflush(stdout);
+    return ioFailed || sink.storeFailed ? ExitIoFailure : ExitOk;
+}
+
+CommandRegistration reg({"analyze", "replay log exports through the engine; analysis events as JSON Lines", &run});
+
+} // namespace
