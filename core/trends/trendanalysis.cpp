@@ -55,6 +55,7 @@ TrendResult analyzeDailySeries(std::span<const DailyPoint> points, const MetricT
         : TrendStats::theilSen(x, y, config.intervalConfidence);
 
     r.kendallZ = test.z;
+    r.constant = !(test.variance > 0);
     r.pValue = test.pValue;
     r.qValue = test.pValue;
     r.slopePerDay = slope.slope;

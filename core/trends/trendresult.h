@@ -30,6 +30,7 @@ struct TrendResult {
     double qValue = 1;        ///< Benjamini–Hochberg adjusted p-value over the analysis (= pValue alone)
     bool significant = false; ///< p below the significance level and the change not negligible
     bool seasonal = false;    ///< weekday-seasonal test and slope were used
+    bool constant = false;    ///< every compared daily value tied (e.g. never an error): nothing to test
 
     double current = std::nan("");     ///< the trend line's value on the newest day
     double windowStart = std::nan(""); ///< the trend line's value on the oldest day

@@ -250,12 +250,15 @@ std::vector<TrendResult> TrendTracker::analyze(qint64 nowMs, const TrendConfig &
         }
     }
     if (config.controlFalseDiscoveries && results.size() > 1) {
-        // Benjamini–Hochberg: q_(i) = min over k ≥ i of p_(k)·m/k; significant when q < α.
-        std::vector<size_t> order(results.size());
-        for (size_t i = 0; i < order.size(); ++i)
-            order[i] = i;
+        // Benjamini–Hochberg: q_(i) = min over k ≥ i of p_(k)·m/k; significant when q < α. Series
+        // with nothing to test (a tool that never failed has a constant error rate) are not counted.
+        std::vector<size_t> order;
+        for (size_t i = 0; i < results.size(); ++i) {
+            if (!results[i].constant)
+                order.push_back(i);
+        }
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return results[a].pValue < results[b].pValue; });
-        const double m = double(results.size());
+        const double m = double(order.size());
         double running = 1;
         for (size_t k = order.size(); k-- > 0;) {
             TrendResult &r = results[order[k]];
