@@ -33,7 +33,9 @@ LlmProvider::LlmProvider(const TierConfig &tier, QNetworkAccessManager *network,
     : QObject(parent), m_tier(tier), m_network(network), m_timeout(new QTimer(this)), m_retryTimer(new QTimer(this))
 {
     m_timeout->setSingleShot(true);
+    m_timeout->setTimerType(Qt::PreciseTimer);
     m_retryTimer->setSingleShot(true);
+    m_retryTimer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire before the server said it may
     connect(m_timeout, &QTimer::timeout, this, &LlmProvider::onTimeout);
     connect(m_retryTimer, &QTimer::timeout, this, &LlmProvider::sendAttempt);
 }
@@ -205,7 +207,7 @@ void LlmProvider::onReplyFinished()
     reply->deleteLater();
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString url = m_request.url().toString();
     m_reply.httpStatus = status;
     if (status > 0) {

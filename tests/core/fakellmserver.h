@@ -39,7 +39,7 @@ struct Response {
         r.status = status;
         r.body = body;
         r.headers = std::move(headers);
-        r.headers.append({"Content-Type", "application/json"});
+        r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
         return r;
     }
     static Response json(int status, const QJsonObject &body, Headers headers = {})
@@ -103,6 +103,7 @@ public:
         m_server.listen(QHostAddress::LocalHost, 0);
         QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
                 auto buffer = std::make_shared<QByteArray>();
                 QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
                     buffer->append(socket->readAll());
@@ -156,7 +157,7 @@ private:
                     continue;
                 const QByteArray name = line.left(colon).trimmed();
                 const QByteArray value = line.mid(colon + 1).trimmed();
-                req.headers.append({name, value});
+                req.headers.append(qMakePair(name, value));
                 if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
                     length = value.toLongLong();
             }
