@@ -90,8 +90,14 @@ void InvestigationQueue::startNext()
         emit idle();
         return;
     }
-    m_running = m_waiting.front();
-    m_waiting.pop_front();
+    // Most severe first; among equals, the one that waited longest.
+    auto next = m_waiting.begin();
+    for (auto it = m_waiting.begin(); it != m_waiting.end(); ++it) {
+        if (investigationSeverity(it->ctx.trigger) > investigationSeverity(next->ctx.trigger))
+            next = it;
+    }
+    m_running = *next;
+    m_waiting.erase(next);
     m_runningId = m_running.id;
     emit started(m_running.id, m_running.ctx);
     m_investigator->start(m_running.ctx);

@@ -18,8 +18,8 @@ class Investigator;
 /// Severity used when the queue is full: failure 3 > drift 2 > anomaly 1 > apprentice review 0.
 int investigationSeverity(Trigger t);
 
-/// Investigations waiting for the ladder, one running at a time, so a slow or dead provider never
-/// stalls ingestion: enqueue() returns at once. The queue is bounded; when it is full the oldest
+/// Investigations waiting for the ladder, one running at a time (most severe first, then oldest),
+/// so a slow or dead provider never stalls ingestion: enqueue() returns at once. The queue is bounded; when it is full the oldest
 /// of the lowest-severity waiting investigations (possibly the new one) is skipped and reported.
 class InvestigationQueue : public QObject
 {
