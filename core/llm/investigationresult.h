@@ -59,8 +59,3 @@ InvestigationResult investigationResultFromJson(const QJsonObject &o);
 QString investigationToMarkdown(const InvestigationContext &ctx, const InvestigationResult &r);
 
 } // namespace Apprentice
-
-#include <QMetaType>
-Q_DECLARE_METATYPE(Apprentice::TierCall)
-Q_DECLARE_METATYPE(Apprentice::InvestigationResult)
-Q_DECLARE_METATYPE(Apprentice::InvestigationContext)
