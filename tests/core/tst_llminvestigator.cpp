@@ -404,15 +404,15 @@ private slots:
         QTRY_COMPARE(started.count(), 1);
         QTRY_COMPARE(m_ollama->count(), 1);
 
-        QElapsedTimer clock;
-        clock.start();
         const qint64 review = queue.enqueue(make(Trigger::ApprenticeReview, "review"));
         const qint64 anomaly = queue.enqueue(make(Trigger::Anomaly, "anomaly"));
         QCOMPARE(queue.waitingCount(), 2);
         const qint64 drift = queue.enqueue(make(Trigger::Drift, "drift"));      // full: the review goes
         const qint64 review2 = queue.enqueue(make(Trigger::ApprenticeReview, "review2")); // less severe than all: itself
         const qint64 failure = queue.enqueue(make(Trigger::Failure, "failure")); // the anomaly goes
-        QVERIFY2(clock.elapsed() < 100, "enqueue must never wait for a provider");
+        // Every enqueue returned while the provider still hangs on the first one.
+        QVERIFY(queue.isRunning());
+        QCOMPARE(finished.count(), 0);
 
         QCOMPARE(skipped.count(), 3);
         QCOMPARE(skipped.at(0).at(0).toLongLong(), review);
