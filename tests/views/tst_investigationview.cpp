@@ -1,0 +1,283 @@
+#include "core/fakellmserver.h"
+#include "investigation/investigationview.h"
+#include "investigation/tiersettingswidget.h"
+#include "llm/tierladder.h"
+#include "resources.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace Apprentice;
+
+class TestInvestigationView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    static InvestigationContext context()
+    {
+        InvestigationContext ctx;
+        ctx.trigger = Trigger::Drift;
+        ctx.workflow = QStringLiteral("process_customer_order");
+        ctx.version = QStringLiteral("1.0.0");
+        ctx.tool = QStringLiteral("process");
+        ctx.metric = QStringLiteral("validation_pass");
+        ctx.value = 0.85;
+        ctx.direction = -1;
+        ctx.profile = {2847, 0.995, 0.01, 1.0, 1.0, 1.0, 0.97, 1.0};
+        ctx.recent = {0.94, 0.92, 1.0, 0.89, 0.91, 1.0, 0.87, 0.93, 1.0, 0.85};
+        ctx.trend = QStringLiteral("−5% over 10 runs");
+        return ctx;
+    }
+
+    static TierCall call(const char *tier, const char *provider, const char *model, double confidence, const char *action,
+                         const char *rootCause, qint64 in, qint64 out, double cost, qint64 latency)
+    {
+        TierCall c;
+        c.tier = QString::fromUtf8(tier);
+        c.provider = QString::fromUtf8(provider);
+        c.model = QString::fromUtf8(model);
+        c.inputTokens = in;
+        c.outputTokens = out;
+        c.costUsd = cost;
+        c.latencyMs = latency;
+        c.httpStatus = 200;
+        c.httpAttempts = 1;
+        c.hasDiagnosis = true;
+        c.diagnosis.status = DiagnosisStatus::Suspicious;
+        c.diagnosis.confidence = confidence;
+        actionFromName(QString::fromUtf8(action), c.diagnosis.action);
+        c.diagnosis.rootCause = QString::fromUtf8(rootCause);
+        c.request = QStringLiteral("POST http://localhost:11434/api/chat\nContent-Type: application/json\n\n"
+                                   "{\"model\":\"%1\",\"stream\":false,\"messages\":[{\"role\":\"user\",\"content\":\"Investigate a drift\"}]}")
+                        .arg(c.model);
+        c.response = QStringLiteral("HTTP 200 OK\nContent-Type: application/json\n\n{\"done\":true,\"eval_count\":%1}").arg(out);
+        return c;
+    }
+
+    static InvestigationResult escalated()
+    {
+        InvestigationResult r;
+        TierCall fast = call("fast", "ollama", "gemma2:2b", 0.72, "ESCALATE_TO_HUMAN",
+                             "Validation pass rate dropped from 100% to 94%", 612, 88, 0, 840);
+        TierCall broken = call("medium", "ollama", "llama3:8b", 0, "IGNORE", "", 1450, 40, 0, 2950);
+        broken.hasDiagnosis = false;
+        broken.error = QStringLiteral("unusable answer, asking once more: the reply is not valid JSON (unterminated string at offset 212)");
+        TierCall medium = call("medium", "ollama", "llama3:8b", 0.86, "EVOLVE_WORKFLOW",
+                               "Input data quality decreased; the workflow is correct but fragile", 1710, 160, 0, 3120);
+        medium.attempt = 2;
+        TierCall cloud = call("expensive", "anthropic", "claude-sonnet-4-6", 0.97, "EVOLVE_WORKFLOW",
+                              "An upstream producer started sending records with missing fields", 2140, 310, 0.011070, 6400);
+        cloud.retries = {QStringLiteral("attempt 1: HTTP 529 from https://api.anthropic.com/v1/messages: Overloaded (overloaded_error) — waited 612 ms (backoff)")};
+        cloud.httpAttempts = 2;
+        cloud.accepted = true;
+        cloud.diagnosis.evidence = {QStringLiteral("validation_pass mean 0.995 → last 10 runs 0.93 (−6.5σ)"),
+                                    QStringLiteral("7 of the last 10 runs below the profile's p1"),
+                                    QStringLiteral("latency and output size unchanged: the tool itself is healthy")};
+        cloud.diagnosis.mutation = {QStringLiteral("sanitize_input"), QStringLiteral("Add an input sanitization step before process"),
+                                    QStringLiteral("+8% validation pass rate")};
+        r.calls = {fast, broken, medium, cloud};
+        r.outcome = InvestigationOutcome::Accepted;
+        r.acceptedTier = QStringLiteral("expensive");
+        r.diagnosis = cloud.diagnosis;
+        r.totalCostUsd = cloud.costUsd;
+        r.totalLatencyMs = 13310;
+        return r;
+    }
+
+    void save(QWidget *w, const QString &name)
+    {
+        const QImage image = w->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(m_dir.filePath(name)));
+        const QByteArray dir = qgetenv("APPRENTICE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(image.save(QDir(QString::fromLocal8Bit(dir)).filePath(name)));
+    }
+
+private slots:
+    void showsTheTranscriptTierByTier()
+    {
+        InvestigationView view;
+        view.resize(1180, 780);
+        view.setInvestigation(context(), escalated());
+        view.setTierNames({u"fast"_qs, u"medium"_qs, u"expensive"_qs});
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        QTreeWidget *t = view.transcript();
+        QCOMPARE(t->topLevelItemCount(), 4);
+        QCOMPARE(t->topLevelItem(0)->text(InvestigationView::ColTier), u"fast"_qs);
+        QCOMPARE(t->topLevelItem(0)->text(InvestigationView::ColConfidence), u"0.72"_qs);
+        QCOMPARE(t->topLevelItem(1)->text(InvestigationView::ColConfidence), u"–"_qs);
+        QVERIFY(t->topLevelItem(1)->text(InvestigationView::ColAnswer).contains(u"not valid JSON"_qs));
+        QCOMPARE(t->topLevelItem(2)->text(InvestigationView::ColTier), u"medium (repair)"_qs);
+        QCOMPARE(t->topLevelItem(3)->text(InvestigationView::ColModel), u"anthropic · claude-sonnet-4-6"_qs);
+        QCOMPARE(t->topLevelItem(3)->text(InvestigationView::ColCost), u"$0.0111"_qs);
+        QCOMPARE(t->topLevelItem(3)->text(InvestigationView::ColTokens), u"2140 / 310"_qs);
+        QVERIFY(t->topLevelItem(3)->font(InvestigationView::ColTier).bold());
+        // The accepted call is selected and its exchange shown.
+        QCOMPARE(t->currentItem(), t->topLevelItem(3));
+        QVERIFY(view.requestText()->toPlainText().contains(u"\"model\": \"claude-sonnet-4-6\""_qs));
+        t->setCurrentItem(t->topLevelItem(0));
+        QVERIFY(view.requestText()->toPlainText().contains(u"\"model\": \"gemma2:2b\""_qs));
+        QVERIFY(view.responseText()->toPlainText().startsWith(u"HTTP 200 OK"_qs));
+        t->setCurrentItem(t->topLevelItem(3));
+        save(&view, QStringLiteral("investigation.png"));
+    }
+
+    void buttonsEmitTheChosenAction()
+    {
+        InvestigationView view;
+        view.setInvestigation(context(), escalated());
+        view.setTierNames({u"fast"_qs, u"medium"_qs, u"expensive"_qs});
+        QSignalSpy apply(&view, &InvestigationView::applyRequested);
+        QSignalSpy rerun(&view, &InvestigationView::rerunRequested);
+
+        QVERIFY(view.applyButton(DiagnosisAction::EvolveWorkflow)->isDefault());
+        QVERIFY(!view.applyButton(DiagnosisAction::UpdateProfile)->isDefault());
+        QTest::mouseClick(view.applyButton(DiagnosisAction::EvolveWorkflow), Qt::LeftButton);
+        QTest::mouseClick(view.applyButton(DiagnosisAction::UpdateProfile), Qt::LeftButton);
+        QTest::mouseClick(view.applyButton(DiagnosisAction::Recover), Qt::LeftButton);
+        QCOMPARE(apply.count(), 3);
+        QCOMPARE(apply.at(0).at(0).value<DiagnosisAction>(), DiagnosisAction::EvolveWorkflow);
+        QCOMPARE(apply.at(1).at(0).value<DiagnosisAction>(), DiagnosisAction::UpdateProfile);
+        QCOMPARE(apply.at(2).at(0).value<DiagnosisAction>(), DiagnosisAction::Recover);
+
+        QCOMPARE(view.rerunTierCombo()->currentText(), u"expensive"_qs); // the accepted tier by default
+        view.rerunTierCombo()->setCurrentText(u"medium"_qs);
+        QTest::mouseClick(view.rerunButton(), Qt::LeftButton);
+        QCOMPARE(rerun.count(), 1);
+        QCOMPARE(rerun.at(0).at(0).toString(), u"medium"_qs);
+
+        view.setApplied(u"Evolution proposal recorded"_qs);
+        QVERIFY(!view.applyButton(DiagnosisAction::EvolveWorkflow)->isEnabled());
+
+        view.setRunning(true);
+        QVERIFY(!view.rerunButton()->isEnabled());
+        QCOMPARE(view.transcript()->topLevelItemCount(), 0);
+        view.addCall(escalated().calls[0]);
+        QCOMPARE(view.transcript()->topLevelItemCount(), 1);
+    }
+
+    void exportsMarkdown()
+    {
+        InvestigationView view;
+        view.setInvestigation(context(), escalated());
+        const QString path = m_dir.filePath(u"investigation.md"_qs);
+        QString error;
+        QVERIFY2(view.exportMarkdown(path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString md = QString::fromUtf8(f.readAll());
+        QVERIFY(md.startsWith(u"# Investigation: process_customer_order / process — drift"_qs));
+        QVERIFY(md.contains(u"accepted by tier `expensive`"_qs));
+        QVERIFY(md.contains(u"| 4 | expensive | anthropic | claude-sonnet-4-6 | 1 | SUSPICIOUS / EVOLVE_WORKFLOW ✔ | 0.97 | 2140/310 |"_qs));
+        QVERIFY(md.contains(u"Proposed mutation: `sanitize_input`"_qs));
+    }
+
+    void emptyAndFailedStatesReadWell()
+    {
+        InvestigationView view;
+        QVERIFY(!view.rerunButton()->isEnabled());
+        QVERIFY(!view.applyButton(DiagnosisAction::Recover)->isEnabled());
+        InvestigationResult failed;
+        failed.outcome = InvestigationOutcome::Failed;
+        failed.diagnosis.action = DiagnosisAction::EscalateToHuman;
+        failed.diagnosis.rootCause = QStringLiteral("No tier produced a usable diagnosis");
+        TierCall dead;
+        dead.tier = QStringLiteral("fast");
+        dead.provider = QStringLiteral("ollama");
+        dead.model = QStringLiteral("gemma2:2b");
+        dead.error = QStringLiteral("cannot reach http://localhost:11434/api/chat: Connection refused (after 3 attempts)");
+        dead.httpAttempts = 3;
+        failed.calls = {dead};
+        view.setInvestigation(context(), failed);
+        QVERIFY(view.applyButton(DiagnosisAction::Recover)->isEnabled());
+        QVERIFY(!view.applyButton(DiagnosisAction::Recover)->isDefault());
+        QVERIFY(view.responseText()->toPlainText().contains(u"no HTTP response"_qs));
+    }
+
+    void settingsEditTheLadder()
+    {
+        ensureResources();
+        QFile f(QStringLiteral(":/tiers.example.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const TierLadder example = TierLadder::fromJson(f.readAll());
+        TierSettingsWidget w;
+        w.resize(980, 640);
+        w.setLadder(example);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy changed(&w, &TierSettingsWidget::ladderChanged);
+        QCOMPARE(w.table()->rowCount(), 3);
+        QCOMPARE(w.table()->item(2, TierSettingsWidget::ColAccept)->text(), u"always"_qs);
+        QCOMPARE(w.ladder().toJson(), example.toJson());
+        QVERIFY(w.validationErrors().isEmpty());
+        w.selectTier(2);
+        save(&w, QStringLiteral("tier-settings.png"));
+
+        w.addTier();
+        QCOMPARE(w.table()->rowCount(), 4);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(w.ladder().at(3).provider, ProviderKind::Ollama);
+        QVERIFY(w.validationErrors().join(u'\n').contains(u"tiers[3].model: is required"_qs));
+
+        w.providerCombo()->setCurrentIndex(w.providerCombo()->findData(u"anthropic"_qs));
+        QCOMPARE(w.ladder().at(3).baseUrl, u"https://api.anthropic.com"_qs);
+        QCOMPARE(w.ladder().at(3).apiKeyEnv, u"ANTHROPIC_API_KEY"_qs);
+        w.modelCombo()->setCurrentText(u"claude-haiku-4-5"_qs);
+        QVERIFY(w.fillPricesFromTable());
+        QCOMPARE(w.ladder().at(3).inputUsdPerMTok, 1.0);
+        QCOMPARE(w.ladder().at(3).outputUsdPerMTok, 5.0);
+        QVERIFY(w.validationErrors().isEmpty());
+
+        w.moveTier(3, -1);
+        QCOMPARE(w.ladder().names(), QStringList({u"fast"_qs, u"medium"_qs, u"tier4"_qs, u"expensive"_qs}));
+        w.removeTier(2);
+        QCOMPARE(w.ladder().names(), QStringList({u"fast"_qs, u"medium"_qs, u"expensive"_qs}));
+    }
+
+    void settingsListTheServersModels()
+    {
+        FakeLlm::Server server;
+        server.route("/api/tags", FakeLlm::Response::json(200, QByteArray(R"({"models":[{"name":"llama3:8b","model":"llama3:8b","size":4661224676},{"name":"gemma2:2b","model":"gemma2:2b","size":1629518495}]})")));
+        TierConfig t;
+        t.name = QStringLiteral("local");
+        t.provider = ProviderKind::Ollama;
+        t.baseUrl = server.url();
+        t.model = QStringLiteral("gemma2:2b");
+        TierSettingsWidget w;
+        w.setLadder(TierLadder({t}));
+        QSignalSpy fetched(&w, &TierSettingsWidget::modelsFetched);
+        w.fetchModels();
+        QTRY_COMPARE(fetched.count(), 1);
+        QCOMPARE(w.modelCombo()->count(), 2);
+        QCOMPARE(w.modelCombo()->itemText(0), u"gemma2:2b"_qs);
+        QCOMPARE(w.modelCombo()->currentText(), u"gemma2:2b"_qs);
+        QVERIFY(w.statusLabel()->text().contains(u"2 model"_qs));
+        QCOMPARE(server.last().path, QByteArray("/api/tags"));
+
+        TierConfig dead = t;
+        dead.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(FakeLlm::Server::unusedPort());
+        w.setLadder(TierLadder({dead}));
+        w.fetchModels();
+        QTRY_COMPARE(fetched.count(), 2);
+        QVERIFY(w.statusLabel()->text().contains(u"cannot reach"_qs));
+    }
+};
+
+QTEST_MAIN(TestInvestigationView)
+#include "tst_investigationview.moc"
