@@ -4,6 +4,7 @@
 #include "format.h"
 #include "metricinfo.h"
 #include "reasontext.h"
+#include "workflowsmodel.h"
 
 #include <QRegularExpression>
 
@@ -259,6 +260,7 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
                     return tr("Graduated");
                 if (e.from == e.to)
                     return tr("Decision");
+                return tr("→ %1").arg(WorkflowsModel::phaseText(int(e.to)));
             }
             return kindText(r.kind);
         case ColWorkflow: return e.version.isEmpty() ? e.workflow : QString(e.workflow + u' ' + e.version);

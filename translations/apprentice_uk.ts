@@ -609,6 +609,10 @@ Tier: %2, cost %3</source>
             <source>What happened: applied automatically, waiting for an operator, or the operator's decision</source>
             <translation>Що сталося: застосовано автоматично, чекає на оператора або рішення оператора</translation>
         </message>
+        <message>
+            <source>→ %1</source>
+            <translation>→ %1</translation>
+        </message>
     </context>
     <context>
         <name>EvidenceChart</name>
@@ -2618,6 +2622,14 @@ Tier: %2, cost %3</source>
                 <numerusform>%1 з %n версій процесів</numerusform>
                 <numerusform>%1 з %n версій процесів</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Recent activity</source>
+            <translation>Остання активність</translation>
+        </message>
+        <message>
+            <source>Graduations, drifts, failures, diagnoses and decisions, newest first; double-click one to open it on the drift page</source>
+            <translation>Випуски, дрейфи, збої, діагнози й рішення, найновіші згори; подвійне клацання відкриває подію на сторінці дрейфу</translation>
         </message>
     </context>
     <context>

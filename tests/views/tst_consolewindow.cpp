@@ -18,6 +18,7 @@
 #include "workflowsmodel.h"
 
 #include <QAction>
+#include <QMimeData>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QTabWidget>
@@ -218,6 +219,38 @@ private slots:
         m_settings->setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Workflows"));
         QCOMPARE(w->session()->workflows()->headerData(WorkflowsModel::ColPhase, Qt::Horizontal).toString(), QStringLiteral("Phase"));
+    }
+
+    void exportAReportAndDropAFile()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("dropped.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 80, Situation::ApiOutage, 60));
+        auto w = window();
+        // Dropping an export onto the window imports it.
+        QSignalSpy finished(w->session()->host(), &EngineHost::importFinished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(w.get(), &drop);
+        QTRY_COMPARE(finished.count(), 1);
+        QTRY_VERIFY(w->session()->events()->rowCount() > 0);
+        // The report tells the same story.
+        const QString report = m_dir.filePath(QStringLiteral("report.md"));
+        w->findChild<QAction *>(QStringLiteral("actionExportReport"))->trigger();
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w->findChild<QFileDialog *>(QStringLiteral("exportDialog"))) && dialog->isVisible());
+        dialog->selectFile(report);
+        QMetaObject::invokeMethod(dialog, "accept");
+        QTRY_VERIFY(QFileInfo::exists(report));
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("# Apprentice report")));
+        QVERIFY(text.contains(QStringLiteral("process_customer_order")));
+        QVERIFY2(text.contains(QStringLiteral("| Failure |")), qPrintable(text));
     }
 
     void layoutAndFiltersAreRemembered()

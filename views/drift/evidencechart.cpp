@@ -27,6 +27,7 @@ EvidenceChart::EvidenceChart(QWidget *parent)
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_x = new QValueAxis(m_chart);
     m_x->setLabelFormat(QStringLiteral("%.0f"));
+    m_x->setTickCount(7);
     m_y = new QValueAxis(m_chart);
     m_y->setLabelFormat(QStringLiteral("%.4g"));
     m_chart->addAxis(m_x, Qt::AlignBottom);

@@ -10,6 +10,8 @@
 #include "drift/driftpage.h"
 #include "economics/economicspage.h"
 #include "enginehost.h"
+#include "eventfiltermodel.h"
+#include "eventsmodel.h"
 #include "format.h"
 #include "importing/importproblemsdock.h"
 #include "importing/importstatuswidget.h"
@@ -157,6 +159,13 @@ void MainWindow::createPages()
         setCurrentPage(QStringLiteral("distributions"));
     });
     connect(distributions, &DistributionsPage::recordActivated, this, &MainWindow::showRecord);
+    connect(workflows, &WorkflowsPage::eventActivated, this, [this, drift](qint64 id) {
+        setCurrentPage(QStringLiteral("drift"));
+        if (!drift->selectEvent(id)) {
+            drift->proxy()->setKinds(drift->proxy()->kinds() | EventsModel::KindPhase);
+            drift->selectEvent(id);
+        }
+    });
     connect(drift, &DriftPage::recordActivated, this, &MainWindow::showRecord);
     connect(drift, &DriftPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
 }

@@ -7,6 +7,8 @@
 #include "common/statcard.h"
 #include "common/tables.h"
 #include "consolesession.h"
+#include "eventfiltermodel.h"
+#include "eventsmodel.h"
 #include "enginehost.h"
 #include "format.h"
 #include "workflowfiltermodel.h"
@@ -20,6 +22,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -86,12 +89,47 @@ WorkflowsPage::WorkflowsPage(ConsoleSession *session, AppSettings *settings, QWi
     });
     connect(session->host(), &EngineHost::demoStateChanged, this, &WorkflowsPage::updateHint);
 
+    // Recent activity: the session's story (graduations, drifts, diagnoses, decisions), newest first.
+    m_activityProxy = new EventFilterModel(this);
+    m_activityProxy->setSourceModel(session->events());
+    m_activityProxy->setKinds(EventsModel::KindDrift | EventsModel::KindFailure | EventsModel::KindPhase);
+    m_activity = new QTableView(this);
+    m_activity->setObjectName(QStringLiteral("activityTable"));
+    m_activity->setModel(m_activityProxy);
+    Tables::setup(m_activity, true);
+    static constexpr int activityChars[EventsModel::ColumnCount] = {19, 14, 12, 14, 40, 10, 7, 16, 16, 22, 0};
+    Tables::setColumnChars(m_activity, activityChars, EventsModel::ColumnCount);
+    for (int c : {int(EventsModel::ColExpected), int(EventsModel::ColChange)})
+        m_activity->setColumnHidden(c, true);
+    m_activity->sortByColumn(EventsModel::ColTime, Qt::DescendingOrder);
+    connect(m_activity, &QTableView::activated, this,
+            [this](const QModelIndex &idx) { emit eventActivated(idx.data(EventsModel::EventIdRole).toLongLong()); });
+    m_activityTitle = new QLabel(this);
+    QFont bold = m_activityTitle->font();
+    bold.setBold(true);
+    m_activityTitle->setFont(bold);
+    auto *activity = new QWidget(this);
+    auto *activityLayout = new QVBoxLayout(activity);
+    activityLayout->setContentsMargins(0, 4, 0, 0);
+    activityLayout->addWidget(m_activityTitle);
+    activityLayout->addWidget(m_activity, 1);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("workflowsSplitter"));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(activity);
+    resetLayout();
+    if (!settings->splitterState(QStringLiteral("workflows")).isEmpty())
+        m_splitter->restoreState(settings->splitterState(QStringLiteral("workflows")));
+    connect(m_splitter, &QSplitter::splitterMoved, this,
+            [this] { m_settings->setSplitterState(QStringLiteral("workflows"), m_splitter->saveState()); });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(m_hint);
     layout->addLayout(cards);
     layout->addLayout(bar);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_splitter, 1);
 
     m_filter->setText(settings->filter(QStringLiteral("workflows.text")));
     m_proxy->setText(m_filter->text());
@@ -117,8 +155,16 @@ WorkflowsPage::WorkflowsPage(ConsoleSession *session, AppSettings *settings, QWi
     m_phase->setCurrentIndex(std::max(0, m_phase->findData(phase)));
 }
 
+void WorkflowsPage::resetLayout()
+{
+    m_splitter->setSizes({220, 340});
+}
+
 void WorkflowsPage::retranslate()
 {
+    m_activityTitle->setText(tr("Recent activity"));
+    m_activityTitle->setToolTip(tr("Graduations, drifts, failures, diagnoses and decisions, newest first; "
+                                   "double-click one to open it on the drift page"));
     m_filter->setPlaceholderText(tr("Filter by workflow or version…"));
     const int current = m_phase->currentIndex();
     {

@@ -12,6 +12,8 @@ class QToolButton;
 class QFrame;
 class StatCard;
 class WorkflowFilterModel;
+class EventFilterModel;
+class QSplitter;
 
 /// The graduation board: every workflow version with its phase (and why it is there), executions,
 /// spend and savings; headline figures on top; sortable and filterable.
@@ -22,6 +24,9 @@ public:
     WorkflowsPage(ConsoleSession *session, AppSettings *settings, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    QTableView *activityTable() const { return m_activity; }
+
+    Q_INVOKABLE void resetLayout();
     WorkflowFilterModel *proxy() const { return m_proxy; }
     QComboBox *phaseCombo() const { return m_phase; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -31,6 +36,8 @@ public:
 signals:
     /// Double-click or Enter on a row: show that workflow's distributions.
     void workflowActivated(const QString &workflow, const QString &version);
+    /// Double-click on an activity row: show that event on the drift page.
+    void eventActivated(qint64 eventId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -44,6 +51,10 @@ private:
     AppSettings *m_settings;
     WorkflowFilterModel *m_proxy = nullptr;
     QTableView *m_table = nullptr;
+    QTableView *m_activity = nullptr;
+    EventFilterModel *m_activityProxy = nullptr;
+    QLabel *m_activityTitle = nullptr;
+    QSplitter *m_splitter = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_phase = nullptr;
     QLabel *m_count = nullptr;
