@@ -101,6 +101,24 @@ void Engine::requestInvestigation(WorkflowState &wf, InvestigationRequest reques
     resolveInvestigation(request.id, {TierOutcome{QStringLiteral("rules"), diagnoseByRules(request.context), modelled}});
 }
 
+void Engine::requestReview(WorkflowState &wf, InvestigationContext context)
+{
+    auto p = std::make_unique<Pending>();
+    p->id = -(m_nextReviewId++); // reviews are not events: negative ids keep them apart
+    p->workflow = &wf;
+    p->trigger = Trigger::ApprenticeReview;
+    p->line = m_currentLine;
+    p->tsMs = m_currentTsMs;
+    p->fileIndex = m_fileIndex;
+    InvestigationRequest request;
+    request.id = p->id;
+    context.trigger = Trigger::ApprenticeReview;
+    context.line = m_currentLine;
+    request.context = std::move(context);
+    m_pending.push_back(std::move(p));
+    m_onInvestigate(request);
+}
+
 bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tiers, QString *error)
 {
     auto it = std::find_if(m_pending.begin(), m_pending.end(), [id](const auto &p) { return p->id == id; });
@@ -116,6 +134,16 @@ bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tie
     }
     Pending &p = **it;
     WorkflowState &wf = *p.workflow;
+    if (p.trigger == Trigger::ApprenticeReview) {
+        double cost = 0;
+        for (const TierOutcome &t : tiers)
+            cost += t.costUsd;
+        wf.addApprenticeCost(cost, p.tsMs);
+        if (tiers.back().diagnosis.status == DiagnosisStatus::Normal) {
+            m_pending.erase(it);
+            return true;
+        }
+    }
     const int savedFile = m_fileIndex;
     m_fileIndex = p.fileIndex;
     for (const TierOutcome &t : tiers) {
@@ -135,9 +163,14 @@ bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tie
         e.evidence = t.diagnosis.evidence;
         e.relatesTo = id;
         emitEvent(e);
-        wf.addInvestigationCost(t.costUsd, p.tsMs);
+        if (p.trigger != Trigger::ApprenticeReview)
+            wf.addInvestigationCost(t.costUsd, p.tsMs);
     }
     m_fileIndex = savedFile;
+    if (p.trigger == Trigger::ApprenticeReview) {
+        m_pending.erase(it);
+        return true;
+    }
 
     const Diagnosis &final = tiers.back().diagnosis;
     ToolState *tool = wf.findTool(p.tool);

@@ -4,11 +4,15 @@
 #include "engine.h"
 #include "eventjson.h"
 #include "ingest/importer.h"
+#include "llm/investigator.h"
+#include "llm/tierladder.h"
 #include "record.h"
 #include "recordsink.h"
 #include "storage/store.h"
 
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
@@ -34,6 +38,9 @@ constexpr const char *Usage =
     "  --graduate-after N     executions before graduation (default 50)\n"
     "  --apprentice-cost USD  modelled cost of reviewing one apprentice execution (default 0.016)\n"
     "  --always-on-cost USD   counterfactual cost of AI-monitoring one execution (default 0.01)\n"
+    "  --tiers FILE           investigate through this ladder of LLM tiers ({\"tiers\": [...]});\n"
+    "                         apprentice runs are reviewed and drifts diagnosed tier by tier, costs\n"
+    "                         from the tokens each provider reports (one diagnosis event per tier)\n"
     "  --transitions          also print phase transitions (event \"transition\")\n"
     "  --quiet-anomalies      do not print anomaly events\n"
     "  -h, --help             show this help\n"
@@ -127,9 +134,10 @@ int run(const QStringList &args)
     const QCommandLineOption graduate(QStringLiteral("graduate-after"), QString(), QStringLiteral("N"));
     const QCommandLineOption apprenticeCost(QStringLiteral("apprentice-cost"), QString(), QStringLiteral("USD"));
     const QCommandLineOption alwaysOnCost(QStringLiteral("always-on-cost"), QString(), QStringLiteral("USD"));
+    const QCommandLineOption tiers(QStringLiteral("tiers"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption transitions(QStringLiteral("transitions"));
     const QCommandLineOption quietAnomalies(QStringLiteral("quiet-anomalies"));
-    p.addOptions({help, db, noDb, keep, graduate, apprenticeCost, alwaysOnCost, transitions, quietAnomalies});
+    p.addOptions({help, db, noDb, keep, graduate, apprenticeCost, alwaysOnCost, tiers, transitions, quietAnomalies});
     if (!p.parse(QStringList{QStringLiteral("analyze")} + args))
         return usageError(p.errorText());
     if (p.isSet(help)) {
@@ -163,6 +171,67 @@ int run(const QStringList &args)
         return usageError(QStringLiteral("--always-on-cost needs a number >= 0, got '%1'").arg(p.value(alwaysOnCost)));
 
     Engine engine(config);
+    TierLadder ladder;
+    if (p.isSet(tiers)) {
+        QStringList errors;
+        ladder = TierLadder::fromFile(p.value(tiers), &errors);
+        if (!errors.isEmpty() || ladder.size() == 0) {
+            std::fprintf(stderr, "apprentice-cli analyze: %s: %s\n", qPrintable(p.value(tiers)),
+                         qPrintable(errors.join(QStringLiteral("; "))));
+            return QFileInfo::exists(p.value(tiers)) ? ExitUsage : ExitIoFailure;
+        }
+        // Headless: each investigation runs to its end before the next record, so the events
+        // stay in input order. A provider that could not be reached is skipped for 30 s
+        // (recorded in each diagnosis it misses), so a dead server costs one timeout, not one
+        // per record; when every tier is down, the built-in rules answer at $0.
+        engine.setInvestigationHandler([&engine, &ladder](const InvestigationRequest &request) {
+            static QHash<QString, QDeadlineTimer> down;
+            std::vector<TierConfig> alive;
+            std::vector<TierOutcome> outcomes;
+            for (const TierConfig &tier : ladder.tiers()) {
+                const auto it = down.constFind(tier.name);
+                if (it != down.cend() && !it->hasExpired()) {
+                    Diagnosis skipped;
+                    skipped.confidence = 0;
+                    skipped.action = DiagnosisAction::EscalateToHuman;
+                    skipped.rootCause = QStringLiteral("tier skipped: %1 unreachable, retried after a pause").arg(tier.baseUrl);
+                    outcomes.push_back({tier.name, skipped, 0});
+                    continue;
+                }
+                alive.push_back(tier);
+            }
+            InvestigationResult result;
+            if (alive.empty()) {
+                result.diagnosis = diagnoseByRules(request.context);
+                outcomes.push_back({QStringLiteral("rules"), result.diagnosis, 0});
+                engine.resolveInvestigation(request.id, outcomes);
+                return;
+            }
+            result = investigateBlocking(TierLadder(alive), request.context);
+            for (const TierCall &call : result.calls) {
+                if (call.httpStatus == 0 && !call.error.isEmpty() && call.provider != u"rules")
+                    down.insert(call.tier, QDeadlineTimer(30000));
+                if (!outcomes.empty() && outcomes.back().tier == call.tier && call.attempt > 1) {
+                    outcomes.back().costUsd += call.costUsd; // the repair request belongs to its tier
+                    if (call.hasDiagnosis)
+                        outcomes.back().diagnosis = call.diagnosis;
+                    continue;
+                }
+                Diagnosis d = call.hasDiagnosis ? call.diagnosis : Diagnosis{};
+                if (!call.hasDiagnosis) {
+                    d.status = DiagnosisStatus::Suspicious;
+                    d.confidence = 0;
+                    d.action = DiagnosisAction::EscalateToHuman;
+                    d.rootCause = QStringLiteral("tier failed: %1").arg(call.error);
+                }
+                outcomes.push_back({call.tier, d, call.costUsd});
+            }
+            if (outcomes.empty())
+                outcomes.push_back({QStringLiteral("none"), result.diagnosis, 0});
+            outcomes.back().diagnosis = result.diagnosis; // the ladder's verdict decides
+            engine.resolveInvestigation(request.id, outcomes);
+        });
+    }
     Store store;
     Store *storePtr = nullptr;
     if (!p.isSet(noDb)) {
@@ -223,7 +292,7 @@ int run(const QStringList &args)
     s.graduated = t.phaseCounts[size_t(Phase::Graduated)];
     s.monitoringCostUsd = t.monitoringCostUsd - before.monitoringCostUsd;
     s.alwaysOnCostUsd = t.alwaysOnCostUsd - before.alwaysOnCostUsd;
-    s.costBasis = QStringLiteral("modelled");
+    s.costBasis = p.isSet(tiers) ? QStringLiteral("tokens") : QStringLiteral("modelled");
     out(summaryToJson(s));
     std::fflush(stdout);
     return ioFailed || sink.storeFailed ? ExitIoFailure : ExitOk;
