@@ -134,10 +134,14 @@ double MetricMonitor::zScore(double v) const
         hi = std::upper_bound(lo, m_reference.end(), f);
     const double rank = double(lo - m_reference.begin()) + 0.5 * double(hi - lo);
     double z = inverseNormalCdf((rank + 0.5) / double(n + 1));
-    if (v > m_qHigh)
-        z = std::max(z, ZTail + (v - m_qHigh) / m_sHigh);
-    else if (v < m_qLow)
-        z = std::min(z, -ZTail - (m_qLow - v) / m_sLow);
+    // Compare at the reference's float precision: 0.99 must equal the stored 0.99f, not sit below it.
+    const double vf = double(f);
+    if (hi != lo)
+        return z; // a value the reference holds: its mid-rank says all there is
+    if (vf > m_qHigh)
+        z = std::max(z, ZTail + (vf - m_qHigh) / m_sHigh);
+    else if (vf < m_qLow)
+        z = std::min(z, -ZTail - (m_qLow - vf) / m_sLow);
     return z;
 }
 
@@ -244,8 +248,10 @@ MetricMonitor::Check MetricMonitor::check(double v)
         insertReference(m_pending);
         m_pendingValid = false;
     }
-    if (m_up < cfg.cusumH / 2 && m_down < cfg.cusumH / 2)
-        insertReference(v);
+    // No guard on the CUSUM level here: skipping values while it is raised would censor one side
+    // of the profile (measured: a discrete metric's rarest low value vanished from the reference
+    // and then alarmed). A real shift is latched, and latched values are never learned.
+    insertReference(v);
     return result;
 }
 
