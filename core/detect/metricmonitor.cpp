@@ -69,6 +69,11 @@ void MetricMonitor::rebuildTable()
 {
     refreshTails();
     m_changesSinceTable = 0;
+    // Next rebuild once a quarter of the reference has been replaced.
+    m_rebuildAfter = std::max(1, int(m_reference.size()) / 4);
+    m_minRunZ = m_config->runRules[0].z;
+    for (const auto &rule : m_config->runRules)
+        m_minRunZ = std::min(m_minRunZ, rule.z);
     m_table.clear();
     const size_t n = m_reference.size();
     if (n == 0)
@@ -167,8 +172,7 @@ MetricMonitor::Check MetricMonitor::check(double v)
             m_rebasing = false;
         return result;
     }
-    if (m_changesSinceTable > 0
-        && (m_table.empty() && !m_discrete ? true : m_changesSinceTable * 4 >= int(m_reference.size())))
+    if (m_changesSinceTable >= m_rebuildAfter)
         rebuildTable();
     const double z = fastZ(v);
     const std::uint64_t seq = m_seq;
@@ -191,14 +195,23 @@ MetricMonitor::Check MetricMonitor::check(double v)
     if (m_down == 0)
         m_downStart = seq + 1;
     bool runUpFires = false, runDownFires = false;
-    for (int i = 0; i < DetectorConfig::RunRuleCount; ++i) {
-        const auto &rule = cfg.runRules[i];
-        m_runUp[size_t(i)] = z > rule.z ? m_runUp[size_t(i)] + 1 : 0;
-        m_runDown[size_t(i)] = z < -rule.z ? m_runDown[size_t(i)] + 1 : 0;
-        runUpFires = runUpFires || m_runUp[size_t(i)] >= rule.length;
-        runDownFires = runDownFires || m_runDown[size_t(i)] >= rule.length;
+    if (std::abs(z) <= m_minRunZ) {
+        // The common case: inside every rule's band, all runs end.
+        if (m_anyRun) {
+            m_runUp.fill(0);
+            m_runDown.fill(0);
+            m_anyRun = false;
+        }
+    } else {
+        m_anyRun = true;
+        for (int i = 0; i < DetectorConfig::RunRuleCount; ++i) {
+            const auto &rule = cfg.runRules[i];
+            m_runUp[size_t(i)] = z > rule.z ? m_runUp[size_t(i)] + 1 : 0;
+            m_runDown[size_t(i)] = z < -rule.z ? m_runDown[size_t(i)] + 1 : 0;
+            runUpFires = runUpFires || m_runUp[size_t(i)] >= rule.length;
+            runDownFires = runDownFires || m_runDown[size_t(i)] >= rule.length;
+        }
     }
-
     runUpFires = runUpFires || m_fastUp > cfg.fastH;
     runDownFires = runDownFires || m_fastDown > cfg.fastH;
     const bool upFires = m_latched != 1 && (m_up > cfg.cusumH || runUpFires);
@@ -219,6 +232,7 @@ MetricMonitor::Check MetricMonitor::check(double v)
         m_up = m_down = m_fastUp = m_fastDown = 0;
         m_runUp.fill(0);
         m_runDown.fill(0);
+        m_anyRun = false;
         m_pendingValid = false;
         return result;
     }
@@ -268,6 +282,7 @@ void MetricMonitor::rebase()
     for (double v : since)
         insertReference(v);
     resetDetector();
+    m_rebuildAfter = 1; // score against the new reference at once
     m_rebasing = int(m_reference.size()) < m_config->rebaseValues;
 }
 
@@ -276,6 +291,7 @@ void MetricMonitor::resetDetector()
     m_up = m_down = m_fastUp = m_fastDown = 0;
     m_runUp.fill(0);
     m_runDown.fill(0);
+    m_anyRun = false;
     m_latched = 0;
     m_latchedValues = 0;
     m_pendingValid = false;
@@ -378,6 +394,10 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     for (auto &f : m.m_table)
         s >> f;
     m.m_changesSinceTable = changes;
+    m.m_rebuildAfter = tableSize ? std::max(1, int(m.m_reference.size()) / 4) : 1;
+    m.m_anyRun = true; // conservative: the next in-band value clears the counters
+    for (const auto &rule : m_config->runRules)
+        m.m_minRunZ = std::min(m.m_minRunZ, rule.z);
     if (s.status() != QDataStream::Ok || !std::is_sorted(m.m_reference.begin(), m.m_reference.end()))
         return false;
     m.m_offered = offered;

@@ -93,6 +93,9 @@ private:
     double m_tableLow = 0, m_tableScale = 0;
     bool m_discrete = false;
     int m_changesSinceTable = 0;
+    int m_rebuildAfter = 1;
+    double m_minRunZ = 2.0; ///< below this |z| no run rule can be extended
+    bool m_anyRun = false;
     // detector
     double m_up = 0, m_down = 0;
     double m_fastUp = 0, m_fastDown = 0;
