@@ -1,8 +1,5 @@
 #pragma once
 
-#include "importer.h"
-#include "recordbatch.h"
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -11,6 +8,9 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#include "importer.h"
+#include "recordbatch.h"
 
 namespace Apprentice {
 

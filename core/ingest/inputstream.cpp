@@ -3,11 +3,10 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 

@@ -1,11 +1,11 @@
 #include "jsonrecordparser.h"
 
+#include <simdjson.h>
+
 #include "jsonerror.h"
 #include "recordfields.h"
 #include "stringarena.h"
 #include "timestamp.h"
-
-#include <simdjson.h>
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +77,7 @@ QString invalidJson(std::string_view line, simdjson::error_code code)
 struct JsonRecordParser::Private {
     simdjson::dom::parser parser;
     std::vector<std::string_view> metricNames;
+    Rfc3339Cache dates;
 };
 
 JsonRecordParser::JsonRecordParser()
@@ -134,7 +135,7 @@ bool JsonRecordParser::parse(std::string_view line, RecordView &out, StringArena
             continue;
         switch (f) {
         case RecordField::Ts: {
-            if (type != element_type::STRING || !parseRfc3339(value.get_string().value_unsafe(), out.tsMs))
+            if (type != element_type::STRING || !parseRfc3339(value.get_string().value_unsafe(), out.tsMs, &d->dates))
                 return rejectWith(RecordFields::wrongValue(f, describe(value)));
             break;
         }
