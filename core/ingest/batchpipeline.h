@@ -25,7 +25,7 @@ public:
     using ParseFunction = std::function<void(RecordBatch &)>;
 
     struct Config {
-        qint64 chunkBytes = 8 << 20;
+        qint64 chunkBytes = 4 << 20;
         qint64 maxRowBytes = 16 << 20;
         int parsers = 1;
         /// Just past the last '\n' ending a row in [begin, end), `begin` being a row start; nullptr if none.

@@ -262,7 +262,7 @@ int main(int argc, char *argv[])
     ImportOptions one = defaults;
     one.parseThreads = 1;
     print("JSONL, no-op sink, 1 parser thread", timeImport<NullSink>(jsonl, one, runs));
-    for (qint64 chunk : {qint64(2) << 20, qint64(32) << 20}) {
+    for (qint64 chunk : {qint64(1) << 20, qint64(16) << 20}) {
         ImportOptions o = defaults;
         o.chunkBytes = chunk;
         print(qPrintable(u"JSONL, no-op sink, %1 MiB chunks"_s.arg(chunk >> 20)), timeImport<NullSink>(jsonl, o, runs));
