@@ -217,6 +217,33 @@ WorkflowState *findWorkflow(const std::vector<std::unique_ptr<WorkflowState>> &a
 }
 } // namespace
 
+void Engine::closeByOperator(WorkflowState &wf, const QString &tool, const QString &metric, const QString &what,
+                             const QString &who)
+{
+    // Close what was open on this metric: the operator has decided.
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if ((*it)->workflow == &wf && (*it)->tool == tool && (*it)->metric == metric) {
+            --wf.pendingInvestigations;
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    Event e;
+    e.kind = EventKind::Transition;
+    e.workflow = wf.qWorkflow;
+    e.version = wf.qVersion;
+    e.tool = tool;
+    e.metric = metric;
+    e.from = e.to = wf.phase;
+    e.reason = QStringLiteral("%1 %2 %3 by %4").arg(tool, metric, what, who);
+    emitEvent(e);
+    if (wf.phase == Phase::Investigating && wf.pendingInvestigations == 0)
+        wf.transition(Phase::Graduated, QStringLiteral("%1 by %2").arg(what, who), nullptr);
+    else
+        wf.updateReason();
+}
+
 bool Engine::acceptAsNormal(const QString &workflow, const QString &version, const QString &tool,
                             const QString &metric, const QString &who, QString *error)
 {
@@ -232,26 +259,7 @@ bool Engine::acceptAsNormal(const QString &workflow, const QString &version, con
     m->profile.clear();
     for (float v : m->monitor.reference())
         m->profile.add(double(v));
-    // Close what was open on this metric: the operator has decided.
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if ((*it)->workflow == wf && (*it)->tool == tool && (*it)->metric == metric) {
-            --wf->pendingInvestigations;
-            it = m_pending.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    Event e;
-    e.kind = EventKind::Transition;
-    e.workflow = workflow;
-    e.version = version;
-    e.tool = tool;
-    e.metric = metric;
-    e.from = e.to = wf->phase;
-    e.reason = QStringLiteral("%1 %2 accepted as the new normal by %3").arg(tool, metric, who);
-    emitEvent(e);
-    if (wf->phase == Phase::Investigating && wf->pendingInvestigations == 0)
-        wf->transition(Phase::Graduated, QStringLiteral("profile rebased by %1").arg(who), nullptr);
+    closeByOperator(*wf, tool, metric, QStringLiteral("accepted as the new normal"), who);
     return true;
 }
 
@@ -268,25 +276,7 @@ bool Engine::dismiss(const QString &workflow, const QString &version, const QStr
     }
     if (m)
         m->monitor.resetDetector();
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if ((*it)->workflow == wf && (*it)->tool == tool && (*it)->metric == metric) {
-            --wf->pendingInvestigations;
-            it = m_pending.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    Event e;
-    e.kind = EventKind::Transition;
-    e.workflow = workflow;
-    e.version = version;
-    e.tool = tool;
-    e.metric = metric;
-    e.from = e.to = wf->phase;
-    e.reason = QStringLiteral("%1 %2 dismissed as a false alarm by %3").arg(tool, metric, who);
-    emitEvent(e);
-    if (wf->phase == Phase::Investigating && wf->pendingInvestigations == 0)
-        wf->transition(Phase::Graduated, QStringLiteral("dismissed by %1").arg(who), nullptr);
+    closeByOperator(*wf, tool, metric, QStringLiteral("dismissed as a false alarm"), who);
     return true;
 }
 

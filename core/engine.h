@@ -97,6 +97,8 @@ private:
     void emitEvent(Event &e);
     void requestInvestigation(WorkflowState &wf, InvestigationRequest request, Trigger trigger);
     void requestReview(WorkflowState &wf, InvestigationContext context);
+    void closeByOperator(WorkflowState &wf, const QString &tool, const QString &metric, const QString &what,
+                         const QString &who);
 
     EngineConfig m_config;
     EventHandler m_onEvent;
