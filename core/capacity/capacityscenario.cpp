@@ -2,6 +2,8 @@
 
 #include "resources.h"
 
+#include "capacitytext.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -221,10 +223,6 @@ CapacityScenario CapacityScenario::applying(const QList<ChangeKind> &kinds) cons
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CapacityScenario", text);
-}
 
 QString number(double v)
 {
@@ -249,18 +247,18 @@ public:
     {
         if (!has(key)) {
             if (required)
-                error(key, tr("missing (required)"));
+                error(key, CapacityText::tr("missing (required)"));
             return fallback;
         }
         const QJsonValue v = m_object.value(key);
         if (!v.isDouble()) {
-            error(key, tr("must be a number"));
+            error(key, CapacityText::tr("must be a number"));
             return fallback;
         }
         const double d = v.toDouble();
         const bool low = openLow ? d <= lo : d < lo;
         if (!std::isfinite(d) || low || d > hi) {
-            error(key, (openLow ? tr("must be > %1 and ≤ %2, got %3") : tr("must be from %1 to %2, got %3"))
+            error(key, (openLow ? CapacityText::tr("must be > %1 and ≤ %2, got %3") : CapacityText::tr("must be from %1 to %2, got %3"))
                            .arg(number(lo), number(hi), number(d)));
             return fallback;
         }
@@ -271,17 +269,17 @@ public:
     {
         if (!has(key)) {
             if (required)
-                error(key, tr("missing (required)"));
+                error(key, CapacityText::tr("missing (required)"));
             return fallback;
         }
         const QJsonValue v = m_object.value(key);
         if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble())) {
-            error(key, tr("must be a whole number"));
+            error(key, CapacityText::tr("must be a whole number"));
             return fallback;
         }
         const double d = v.toDouble();
         if (d < lo || d > hi) {
-            error(key, tr("must be from %1 to %2, got %3").arg(lo).arg(hi).arg(number(d)));
+            error(key, CapacityText::tr("must be from %1 to %2, got %3").arg(lo).arg(hi).arg(number(d)));
             return fallback;
         }
         return int(d);
@@ -293,7 +291,7 @@ public:
             return fallback;
         const QJsonValue v = m_object.value(key);
         if (!v.isBool()) {
-            error(key, tr("must be true or false"));
+            error(key, CapacityText::tr("must be true or false"));
             return fallback;
         }
         return v.toBool();
@@ -303,12 +301,12 @@ public:
     {
         if (!has(key)) {
             if (required)
-                error(key, tr("missing (required)"));
+                error(key, CapacityText::tr("missing (required)"));
             return fallback;
         }
         const QJsonValue v = m_object.value(key);
         if (!v.isString()) {
-            error(key, tr("must be a string"));
+            error(key, CapacityText::tr("must be a string"));
             return fallback;
         }
         return v.toString();
@@ -325,7 +323,7 @@ public:
     {
         for (auto it = m_object.begin(); it != m_object.end(); ++it) {
             if (!m_seen.contains(it.key()))
-                m_errors->append(path(it.key()) + u": " + tr("unknown field"));
+                m_errors->append(path(it.key()) + u": " + CapacityText::tr("unknown field"));
         }
     }
 
@@ -349,11 +347,11 @@ std::optional<CapacityScenario> CapacityScenario::fromJson(const QByteArray &jso
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        errs->append(tr("not valid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+        errs->append(CapacityText::tr("not valid JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        errs->append(tr("the scenario must be a JSON object"));
+        errs->append(CapacityText::tr("the scenario must be a JSON object"));
         return std::nullopt;
     }
     return fromJsonObject(doc.object(), errs);
@@ -376,13 +374,13 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
     if (r.has(QStringLiteral("stages"))) {
         const QJsonValue v = r.value(QStringLiteral("stages"));
         if (!v.isArray()) {
-            r.error(QStringLiteral("stages"), tr("must be an array of {name, p50_ms, p95_ms}"));
+            r.error(QStringLiteral("stages"), CapacityText::tr("must be an array of {name, p50_ms, p95_ms}"));
         } else {
             const QJsonArray a = v.toArray();
             for (qsizetype i = 0; i < a.size(); ++i) {
                 const QString p = QStringLiteral("stages[%1]").arg(i);
                 if (!a.at(i).isObject()) {
-                    errs->append(p + u": " + tr("must be an object"));
+                    errs->append(p + u": " + CapacityText::tr("must be an object"));
                     continue;
                 }
                 Reader sr(a.at(i).toObject(), p, errs);
@@ -391,7 +389,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
                 st.p50Ms = sr.real(QStringLiteral("p50_ms"), 1, 0, 3.6e6, true, true);
                 st.p95Ms = sr.real(QStringLiteral("p95_ms"), st.p50Ms, 0, 3.6e6, true, true);
                 if (st.p95Ms < st.p50Ms)
-                    sr.error(QStringLiteral("p95_ms"), tr("must be ≥ p50_ms (%1), got %2").arg(number(st.p50Ms), number(st.p95Ms)));
+                    sr.error(QStringLiteral("p95_ms"), CapacityText::tr("must be ≥ p50_ms (%1), got %2").arg(number(st.p50Ms), number(st.p95Ms)));
                 sr.rejectUnknown();
                 s.stages.push_back(st);
             }
@@ -399,7 +397,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
     }
     const bool fromProfile = s.serviceFromProfile && !s.stages.empty();
     if (s.serviceFromProfile && s.stages.empty())
-        r.error(QStringLiteral("service_from_profile"), tr("needs a non-empty \"stages\" list"));
+        r.error(QStringLiteral("service_from_profile"), CapacityText::tr("needs a non-empty \"stages\" list"));
     s.perInstanceOrdersPerHour = r.real(QStringLiteral("per_instance_orders_per_hour"), 500, 0, 1e7, !fromProfile, true);
 
     s.connectionsPerInstance = r.integer(QStringLiteral("connections_per_instance"), 1, 1, 10000, true);
@@ -417,10 +415,10 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
             s.writesPerOrder = r.real(QStringLiteral("writes_per_order"), 0, 0, 10000);
             if (s.writesPerOrder > total)
                 r.error(QStringLiteral("writes_per_order"),
-                        tr("must not exceed queries_per_order (%1), got %2").arg(number(total), number(s.writesPerOrder)));
+                        CapacityText::tr("must not exceed queries_per_order (%1), got %2").arg(number(total), number(s.writesPerOrder)));
             s.readsPerOrder = std::max(0.0, total - s.writesPerOrder);
         } else {
-            r.error(QStringLiteral("queries_per_order"), tr("must be a number or {\"reads\": R, \"writes\": W}"));
+            r.error(QStringLiteral("queries_per_order"), CapacityText::tr("must be a number or {\"reads\": R, \"writes\": W}"));
         }
     }
     s.queryMs = r.real(QStringLiteral("query_ms"), 5, 0, 600000, false, true);
@@ -441,7 +439,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
     if (r.has(QStringLiteral("traffic"))) {
         const QJsonValue v = r.value(QStringLiteral("traffic"));
         if (!v.isObject()) {
-            r.error(QStringLiteral("traffic"), tr("must be an object"));
+            r.error(QStringLiteral("traffic"), CapacityText::tr("must be an object"));
         } else {
             Reader tr_(v.toObject(), QStringLiteral("traffic"), errs);
             TrafficCurve &t = s.traffic;
@@ -454,7 +452,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
             t.peakHours = tr_.real(QStringLiteral("peak_hours"), 24, 0, 720);
             t.decayHours = tr_.real(QStringLiteral("decay_hours"), 6, 0, 720);
             if (t.rampStartHours > t.horizonHours)
-                tr_.error(QStringLiteral("ramp_start_hours"), tr("must not exceed horizon_hours (%1), got %2")
+                tr_.error(QStringLiteral("ramp_start_hours"), CapacityText::tr("must not exceed horizon_hours (%1), got %2")
                                                                  .arg(number(t.horizonHours), number(t.rampStartHours)));
             tr_.rejectUnknown();
         }
@@ -466,7 +464,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
     if (r.has(QStringLiteral("autoscaling"))) {
         const QJsonValue v = r.value(QStringLiteral("autoscaling"));
         if (!v.isObject()) {
-            r.error(QStringLiteral("autoscaling"), tr("must be an object"));
+            r.error(QStringLiteral("autoscaling"), CapacityText::tr("must be an object"));
         } else {
             Reader ar(v.toObject(), QStringLiteral("autoscaling"), errs);
             AutoscalingRule &a = s.autoscaling;
@@ -476,7 +474,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
             a.targetUtilisation = ar.real(QStringLiteral("target_utilisation"), 0.7, 0, 1, false, true);
             a.reactionMinutes = ar.real(QStringLiteral("reaction_minutes"), 10, 0, 1440);
             if (a.maxInstances < a.minInstances)
-                ar.error(QStringLiteral("max_instances"), tr("must be ≥ min_instances (%1), got %2").arg(a.minInstances).arg(a.maxInstances));
+                ar.error(QStringLiteral("max_instances"), CapacityText::tr("must be ≥ min_instances (%1), got %2").arg(a.minInstances).arg(a.maxInstances));
             ar.rejectUnknown();
         }
     }
@@ -504,13 +502,13 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
     if (r.has(QStringLiteral("changes"))) {
         const QJsonValue v = r.value(QStringLiteral("changes"));
         if (!v.isArray()) {
-            r.error(QStringLiteral("changes"), tr("must be an array"));
+            r.error(QStringLiteral("changes"), CapacityText::tr("must be an array"));
         } else {
             const QJsonArray a = v.toArray();
             for (qsizetype i = 0; i < a.size(); ++i) {
                 const QString p = QStringLiteral("changes[%1]").arg(i);
                 if (!a.at(i).isObject()) {
-                    errs->append(p + u": " + tr("must be an object"));
+                    errs->append(p + u": " + CapacityText::tr("must be an object"));
                     continue;
                 }
                 Reader cr(a.at(i).toObject(), p, errs);
@@ -518,11 +516,11 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
                 const auto kind = changeKindFromId(kindId);
                 if (!kind) {
                     if (!kindId.isEmpty())
-                        cr.error(QStringLiteral("kind"), tr("unknown kind \"%1\"").arg(kindId));
+                        cr.error(QStringLiteral("kind"), CapacityText::tr("unknown kind \"%1\"").arg(kindId));
                     continue;
                 }
                 if (present[size_t(*kind)]) {
-                    cr.error(QStringLiteral("kind"), tr("\"%1\" is listed twice").arg(kindId));
+                    cr.error(QStringLiteral("kind"), CapacityText::tr("\"%1\" is listed twice").arg(kindId));
                     continue;
                 }
                 CapacityChange c;
@@ -581,7 +579,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
         const QJsonValue v = r.value(QStringLiteral("claims"));
         const QJsonArray a = v.toArray();
         if (!v.isArray())
-            r.error(QStringLiteral("claims"), tr("must be an array"));
+            r.error(QStringLiteral("claims"), CapacityText::tr("must be an array"));
         static const QStringList metrics = {QStringLiteral("instances_max"), QStringLiteral("connections_needed"),
                                             QStringLiteral("pool_utilisation"), QStringLiteral("max_throughput_per_hour"),
                                             QStringLiteral("primary_load_ratio")};
@@ -590,7 +588,7 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
         for (qsizetype i = 0; i < a.size(); ++i) {
             const QString p = QStringLiteral("claims[%1]").arg(i);
             if (!a.at(i).isObject()) {
-                errs->append(p + u": " + tr("must be an object"));
+                errs->append(p + u": " + CapacityText::tr("must be an object"));
                 continue;
             }
             Reader cr(a.at(i).toObject(), p, errs);
@@ -598,22 +596,22 @@ std::optional<CapacityScenario> CapacityScenario::fromJsonObject(const QJsonObje
             c.text = cr.string(QStringLiteral("text"), {}, true);
             c.metric = cr.string(QStringLiteral("metric"), {}, true);
             if (!c.metric.isEmpty() && !metrics.contains(c.metric))
-                cr.error(QStringLiteral("metric"), tr("must be one of %1").arg(metrics.join(u", ")));
+                cr.error(QStringLiteral("metric"), CapacityText::tr("must be one of %1").arg(metrics.join(u", ")));
             c.op = cr.string(QStringLiteral("op"), QStringLiteral("=="));
             if (!ops.contains(c.op))
-                cr.error(QStringLiteral("op"), tr("must be one of %1").arg(ops.join(u' ')));
+                cr.error(QStringLiteral("op"), CapacityText::tr("must be one of %1").arg(ops.join(u' ')));
             c.value = cr.real(QStringLiteral("value"), 0, -1e12, 1e12, true);
             if (cr.has(QStringLiteral("changes"))) {
                 const QJsonValue cv = cr.value(QStringLiteral("changes"));
                 if (!cv.isObject())
-                    cr.error(QStringLiteral("changes"), tr("must be an object {kind: value}"));
+                    cr.error(QStringLiteral("changes"), CapacityText::tr("must be an object {kind: value}"));
                 const QJsonObject co = cv.toObject();
                 for (auto it = co.begin(); it != co.end(); ++it) {
                     const auto kind = changeKindFromId(it.key());
                     if (!kind)
-                        cr.error(QStringLiteral("changes"), tr("unknown change kind \"%1\"").arg(it.key()));
+                        cr.error(QStringLiteral("changes"), CapacityText::tr("unknown change kind \"%1\"").arg(it.key()));
                     else if (!it.value().isDouble() || it.value().toDouble() < 0)
-                        cr.error(u"changes."_s + it.key(), tr("must be a number ≥ 0"));
+                        cr.error(u"changes."_s + it.key(), CapacityText::tr("must be a number ≥ 0"));
                     else
                         c.changes.append({*kind, it.value().toDouble()});
                 }
