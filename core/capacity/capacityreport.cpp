@@ -211,7 +211,7 @@ QJsonObject capacityReportJson(const CapacityReport &r, bool hourly, const Simul
 }
 
 QString capacityReportMarkdown(const CapacityReport &r, const SimulationResult *sim, const SolverResult *solver,
-                               const QStringList &images, const CapacityReport *b)
+                               const QStringList &images, const CapacityReport *ra, const CapacityReport *b)
 {
     const CapacityAnalysis &a = r.atTarget;
     QString md;
@@ -281,19 +281,20 @@ QString capacityReportMarkdown(const CapacityReport &r, const SimulationResult *
         for (const QString &s : solver->explanation)
             line(s.startsWith(u"•") ? u"  - "_s + s.mid(1).trimmed() : u"- "_s + s);
     }
-    if (b) {
+    if (ra && b) {
+        const CapacityAnalysis &aa = ra->atTarget;
         line({});
         line(u"## "_s + CapacityText::tr("A/B comparison"));
         line({});
-        line(CapacityText::tr("| | A: %1 | B: %2 |").arg(r.scenario.name, b->scenario.name));
+        line(CapacityText::tr("| | A: %1 | B: %2 |").arg(ra->scenario.name, b->scenario.name));
         line(u"|---|---:|---:|"_s);
-        line(CapacityText::tr("| Max throughput (orders/h) | %1 | %2 |").arg(n0(a.maxThroughputPerHour), n0(b->atTarget.maxThroughputPerHour)));
-        line(CapacityText::tr("| Bottleneck | %1 | %2 |").arg(resourceName(a.bottleneck), resourceName(b->atTarget.bottleneck)));
-        line(CapacityText::tr("| p95 at target | %1 | %2 |").arg(ms(a.p95LatencyMs), ms(b->atTarget.p95LatencyMs)));
-        line(CapacityText::tr("| Cost | $%1 | $%2 |").arg(QLocale().toString(r.cost, 'f', 2), QLocale().toString(b->cost, 'f', 2)));
-        if (r.fluid && b->fluid) {
-            line(CapacityText::tr("| Orders delayed beyond the SLO | %1 | %2 |").arg(n0(r.fluid->totalDelayed), n0(b->fluid->totalDelayed)));
-            line(CapacityText::tr("| Peak backlog | %1 | %2 |").arg(n0(r.fluid->peakBacklog), n0(b->fluid->peakBacklog)));
+        line(CapacityText::tr("| Max throughput (orders/h) | %1 | %2 |").arg(n0(aa.maxThroughputPerHour), n0(b->atTarget.maxThroughputPerHour)));
+        line(CapacityText::tr("| Bottleneck | %1 | %2 |").arg(resourceName(aa.bottleneck), resourceName(b->atTarget.bottleneck)));
+        line(CapacityText::tr("| p95 at target | %1 | %2 |").arg(ms(aa.p95LatencyMs), ms(b->atTarget.p95LatencyMs)));
+        line(CapacityText::tr("| Cost | $%1 | $%2 |").arg(QLocale().toString(ra->cost, 'f', 2), QLocale().toString(b->cost, 'f', 2)));
+        if (ra->fluid && b->fluid) {
+            line(CapacityText::tr("| Orders delayed beyond the SLO | %1 | %2 |").arg(n0(ra->fluid->totalDelayed), n0(b->fluid->totalDelayed)));
+            line(CapacityText::tr("| Peak backlog | %1 | %2 |").arg(n0(ra->fluid->peakBacklog), n0(b->fluid->peakBacklog)));
         }
     }
     if (!images.isEmpty()) {

@@ -38,9 +38,9 @@ QJsonObject capacityReportJson(const CapacityReport &report, bool hourly = true,
                                const SimulationResult *simulation = nullptr, const SolverResult *solver = nullptr);
 
 /// A Markdown plan: verdict, numbers, findings, claims, changes and costs, the curve in a table,
-/// the solver's reasoning, and links to chart images (relative paths) when given.
+/// the solver's reasoning, links to chart images (relative paths) and the A/B comparison when given.
 QString capacityReportMarkdown(const CapacityReport &report, const SimulationResult *simulation = nullptr,
                                const SolverResult *solver = nullptr, const QStringList &images = {},
-                               const CapacityReport *compareWith = nullptr);
+                               const CapacityReport *a = nullptr, const CapacityReport *b = nullptr);
 
 } // namespace Apprentice

@@ -48,6 +48,7 @@ struct Choice {
     int pool = 0;
     int instances = 0;
     bool autoscale = false;
+    double autoscaleTarget = 0.7;
 };
 
 QString changeLabel(ChangeKind k)
@@ -202,6 +203,7 @@ SolverResult solveCapacity(const CapacityScenario &input, const std::function<bo
             set(ChangeKind::DbPool, ch.pool);
         if (ch.autoscale) {
             set(ChangeKind::Autoscaling, ch.instances);
+            s.change(ChangeKind::Autoscaling).targetUtilisation = ch.autoscaleTarget;
         } else if (ch.instances != todayEffective.instances) {
             set(ChangeKind::Instances, ch.instances);
         }
@@ -314,10 +316,34 @@ SolverResult solveCapacity(const CapacityScenario &input, const std::function<bo
                     variants.push_back(scaled);
                 }
                 for (Choice v : variants) {
+                    if (v.autoscale) {
+                        // A rule that lags a steep ramp needs headroom, not a higher ceiling:
+                        // lower the target utilisation until the ramp holds.
+                        QString lastFailure;
+                        for (double target : {autoChange.targetUtilisation, 0.6, 0.5, 0.4, 0.3}) {
+                            if (target > autoChange.targetUtilisation)
+                                continue;
+                            v.autoscaleTarget = target;
+                            CapacityPlan p = evaluate(v);
+                            if (p.feasible) {
+                                if (target < autoChange.targetUtilisation) {
+                                    p.note = CapacityText::tr("Autoscaling targets %1 % rather than %2 %: at %2 % the rule "
+                                                              "lags the ramp. %3")
+                                                 .arg(n0(100 * target), n0(100 * autoChange.targetUtilisation), lastFailure);
+                                }
+                                holding.push_back(p);
+                                break;
+                            }
+                            lastFailure = p.failure;
+                            if (!p.failure.startsWith(CapacityText::tr("Hour")))
+                                break; // not a ramp problem: headroom will not help
+                        }
+                        continue;
+                    }
                     CapacityPlan p = evaluate(v);
                     // A transient breach (the ramp) may need a few more instances than steady state.
-                    for (int extra = 1; !p.feasible && extra <= 8 && v.instances < (v.autoscale ? autoMax : instMax); ++extra) {
-                        v.instances = std::min(v.autoscale ? autoMax : instMax, v.instances + std::max(1, v.instances / 50));
+                    for (int extra = 1; !p.feasible && extra <= 8 && v.instances < instMax; ++extra) {
+                        v.instances = std::min(instMax, v.instances + std::max(1, v.instances / 50));
                         if (v.instances * cpi > v.pool) {
                             if (v.instances * cpi > poolMax)
                                 break;
@@ -366,6 +392,8 @@ SolverResult solveCapacity(const CapacityScenario &input, const std::function<bo
     const CapacityPlan &best = result.best;
     result.explanation << CapacityText::tr("Cheapest plan that holds (%1 over %2 h): %3.")
                               .arg(money(best.cost), n0(input.costHours()), best.describe(today));
+    if (!best.note.isEmpty())
+        result.explanation << best.note;
     for (const PlanCostItem &c : best.costs) {
         // Why each change is needed: take it out and say what breaks.
         CapacityScenario without = best.scenario;

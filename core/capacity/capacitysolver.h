@@ -32,6 +32,7 @@ struct CapacityPlan {
     double worstHourP95Ms = 0;        ///< over the traffic curve (fluid model)
     QString bottleneck;
     QString failure;                  ///< why it does not hold, when infeasible
+    QString note;                     ///< how the solver had to adjust it, if it did
 
     /// "connections per instance 6 → 1, cache 0 → 90 %, ..." relative to `today`.
     QString describe(const CapacityScenario &today) const;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 
 namespace Apprentice {
 
@@ -71,6 +72,28 @@ struct FluidTable {
         return rho[lo] + w * (rho[hi] - rho[lo]);
     }
 };
+
+constexpr int SamplesPerHour = 6;
+
+struct Sample {
+    double weight = 0;                   ///< orders arriving around the sample
+    bool dead = false;                   ///< a station without servers: unbounded latency
+    std::vector<StationLoad> loads;
+    std::shared_ptr<const LatencyMix> mix;
+};
+
+bool sameLoads(const std::vector<StationLoad> &a, const std::vector<StationLoad> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    auto close = [](double x, double y) { return std::abs(x - y) <= 1e-4 * std::max({1.0, std::abs(x), std::abs(y)}); };
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (!close(a[i].rho, b[i].rho) || !close(a[i].rhoRandom, b[i].rhoRandom) || !close(a[i].excessWaitMs, b[i].excessWaitMs)
+            || !close(a[i].serviceMs, b[i].serviceMs))
+            return false;
+    }
+    return true;
+}
 
 struct StationState {
     double content = 0;   ///< total over copies
@@ -144,6 +167,47 @@ FluidRun runFluidModel(const CapacityScenario &s, double stepMinutes)
         return net.stations[size_t(station.holds)].serviceMs + dbWaitMs(station.holds);
     };
 
+    std::vector<Sample> samples;
+    bool carried = false;
+    auto combine = [&](std::vector<Sample> &all, FluidHour &out) {
+        // Orders of the hour are a mixture of those arriving at each sample's state.
+        std::vector<const Sample *> used;
+        double weight = 0;
+        for (size_t i = carried ? 1 : 0; i < all.size(); ++i) {
+            used.push_back(&all[i]);
+            weight += all[i].weight;
+        }
+        if (used.empty() || weight <= 0)
+            return;
+        for (const Sample *x : used) {
+            if (x->dead) {
+                out.meanLatencyMs = out.p95LatencyMs = Inf;
+                out.delayed = out.demand;
+                return;
+            }
+        }
+        double mean = 0, late = 0, lo = Inf, hi = 0;
+        for (const Sample *x : used) {
+            const double w = x->weight / weight;
+            mean += w * x->mix->mean();
+            late += w * x->mix->tail(s.sloLatencyMs);
+            const double q = x->mix->quantile(0.95);
+            lo = std::min(lo, q);
+            hi = std::max(hi, q);
+        }
+        // The mixture's p95 lies between its parts' p95s: bisect on the weighted tail.
+        for (int it = 0; it < 50 && hi - lo > 1e-6 * hi; ++it) {
+            const double mid = 0.5 * (lo + hi);
+            double tail = 0;
+            for (const Sample *x : used)
+                tail += x->weight / weight * x->mix->tail(mid);
+            (tail > 0.05 ? lo : hi) = mid;
+        }
+        out.meanLatencyMs = mean;
+        out.p95LatencyMs = 0.5 * (lo + hi);
+        out.delayed = out.demand * late;
+    };
+
     for (int h = 0; h < hours; ++h) {
         FluidHour out;
         out.hour = h;
@@ -199,11 +263,14 @@ FluidRun runFluidModel(const CapacityScenario &s, double stepMinutes)
             }
             served += dt * st[last].outflow;
 
-            if (k == stepsPerHour / 2 || (k == 0 && stepsPerHour == 1)) {
-                // Latency of an order arriving now, from every station's present state.
+            // Latency is sampled every 10 minutes: a transient inside the hour (an autoscaler
+            // lagging a ramp) must show in that hour's p95, as it does in the simulation.
+            const int sampleStride = std::max(1, stepsPerHour / SamplesPerHour);
+            if (k % sampleStride == sampleStride / 2) {
                 std::vector<StationLoad> loads(st.size());
                 bool dead = false;
                 double worstUtil = -1;
+                QString bottleneck;
                 for (size_t i = 0; i < st.size(); ++i) {
                     const CapacityStation &station = net.stations[i];
                     StationLoad &l = loads[i];
@@ -225,24 +292,39 @@ FluidRun runFluidModel(const CapacityScenario &s, double stepMinutes)
                     const double util = curve.demandAt(t) / station.capacityPerHour();
                     if (util > worstUtil) {
                         worstUtil = util;
-                        out.bottleneck = station.id;
-                        out.bottleneckUtilisation = util;
+                        bottleneck = station.id;
                     }
                 }
-                if (dead) {
-                    out.meanLatencyMs = out.p95LatencyMs = Inf;
-                    out.delayed = out.demand;
-                    out.bottleneck = net.instancesLimitedBy.isEmpty() ? net.stations.front().id : net.instancesLimitedBy;
-                } else {
-                    const LatencyMix mix = net.latency(loads);
-                    out.meanLatencyMs = mix.mean();
-                    out.p95LatencyMs = mix.quantile(0.95);
-                    out.delayed = out.demand * mix.tail(s.sloLatencyMs);
+                Sample sample;
+                sample.weight = curve.ordersBetween(t0 - (sampleStride / 2) * dt, std::min(horizon, t0 + (sampleStride - sampleStride / 2) * dt));
+                sample.dead = dead;
+                if (!dead) {
+                    // Steady stretches repeat the same state: reuse the last evaluation.
+                    if (!samples.empty() && !samples.back().dead && sameLoads(samples.back().loads, loads))
+                        sample.mix = samples.back().mix;
+                    else
+                        sample.mix = std::make_shared<LatencyMix>(net.latency(loads));
                 }
-                out.instances = fleet;
-                out.instancesUsable = net.instancesUsable;
-                out.capacity = net.maxThroughputPerHour();
+                sample.loads = std::move(loads);
+                samples.push_back(std::move(sample));
+                if (k / sampleStride == SamplesPerHour / 2 || out.bottleneck.isEmpty()) {
+                    out.bottleneck = dead ? (net.instancesLimitedBy.isEmpty() ? net.stations.front().id : net.instancesLimitedBy)
+                                          : bottleneck;
+                    out.bottleneckUtilisation = worstUtil;
+                    out.instances = fleet;
+                    out.instancesUsable = net.instancesUsable;
+                    out.capacity = net.maxThroughputPerHour();
+                }
             }
+        }
+        combine(samples, out);
+        // The last state carries into the next hour for the reuse check only.
+        if (!samples.empty()) {
+            Sample kept = samples.back();
+            samples.clear();
+            samples.push_back(std::move(kept));
+            samples.back().weight = 0;
+            carried = true;
         }
         out.served = served;
         double waiting = 0, inSystem = 0;
