@@ -141,10 +141,23 @@ int instancesNeededForSlo(const CapacityScenario &effective, double demand, int 
         const CapacityAnalysis a = analyzeCapacity(s, demand);
         return a.meetsThroughput() && a.meetsSlo(s.sloLatencyMs);
     };
-    if (!ok(upTo))
-        return -1;
     // Latency only falls as instances are added, so the feasible set is an interval [n*, ∞).
-    int lo = 0, hi = upTo;
+    // Gallop up from the throughput bound (n* is usually a few above it), then bisect.
+    const double perInstance = s.effectivePerInstanceOrdersPerHour();
+    int lo = std::max(0, int(std::floor(demand / perInstance)) - 1);
+    // Twice the throughput bound leaves the app queue nothing to add: if that fleet misses the
+    // SLO, the database side does, and no fleet size helps.
+    upTo = std::min(upTo, std::max(2 * lo, lo + 100));
+    if (lo >= upTo || !ok(upTo))
+        return -1;
+    int hi = lo + 1, step = 1;
+    while (!ok(hi)) {
+        if (hi >= upTo)
+            return -1;
+        lo = hi;
+        hi = std::min(upTo, hi + step);
+        step *= 2;
+    }
     while (hi - lo > 1) {
         const int mid = lo + (hi - lo) / 2;
         (ok(mid) ? hi : lo) = mid;

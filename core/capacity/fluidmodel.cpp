@@ -82,17 +82,28 @@ struct Sample {
     std::shared_ptr<const LatencyMix> mix;
 };
 
-bool sameLoads(const std::vector<StationLoad> &a, const std::vector<StationLoad> &b)
+/// Whether two states have the same random parts (they may differ in deterministic backlog
+/// waits, which only shift the distribution).
+bool sameRandomParts(const std::vector<StationLoad> &a, const std::vector<StationLoad> &b)
 {
     if (a.size() != b.size())
         return false;
-    auto close = [](double x, double y) { return std::abs(x - y) <= 1e-4 * std::max({1.0, std::abs(x), std::abs(y)}); };
+    // Close enough that the Erlang C wait (∝ 1/(1 − ρ)) moves by under 1 %.
     for (size_t i = 0; i < a.size(); ++i) {
-        if (!close(a[i].rho, b[i].rho) || !close(a[i].rhoRandom, b[i].rhoRandom) || !close(a[i].excessWaitMs, b[i].excessWaitMs)
-            || !close(a[i].serviceMs, b[i].serviceMs))
+        const double slack = 0.01 * (1.0 - std::max(a[i].rhoRandom, b[i].rhoRandom));
+        if (std::abs(a[i].rhoRandom - b[i].rhoRandom) > slack
+            || std::abs(a[i].serviceMs - b[i].serviceMs) > 1e-3 * std::max(a[i].serviceMs, b[i].serviceMs))
             return false;
     }
     return true;
+}
+
+double totalExcess(const std::vector<StationLoad> &loads)
+{
+    double sum = 0;
+    for (const StationLoad &l : loads)
+        sum += l.excessWaitMs;
+    return sum;
 }
 
 struct StationState {
@@ -299,11 +310,15 @@ FluidRun runFluidModel(const CapacityScenario &s, double stepMinutes)
                 sample.weight = curve.ordersBetween(t0 - (sampleStride / 2) * dt, std::min(horizon, t0 + (sampleStride - sampleStride / 2) * dt));
                 sample.dead = dead;
                 if (!dead) {
-                    // Steady stretches repeat the same state: reuse the last evaluation.
-                    if (!samples.empty() && !samples.back().dead && sameLoads(samples.back().loads, loads))
-                        sample.mix = samples.back().mix;
-                    else
+                    // Steady stretches, and overloads whose backlog only grows, keep the same random
+                    // parts: reuse the last evaluation, moved by the change in backlog wait.
+                    if (!samples.empty() && !samples.back().dead && sameRandomParts(samples.back().loads, loads)) {
+                        auto moved = std::make_shared<LatencyMix>(*samples.back().mix);
+                        moved->addShift(totalExcess(loads) - totalExcess(samples.back().loads));
+                        sample.mix = moved;
+                    } else {
                         sample.mix = std::make_shared<LatencyMix>(net.latency(loads));
+                    }
                 }
                 sample.loads = std::move(loads);
                 samples.push_back(std::move(sample));

@@ -61,8 +61,9 @@ double LatencyMix::Part::mean() const
 
 void LatencyMix::addShift(double value)
 {
+    // The grid holds the random parts only; a shift is applied when queried, so the
+    // evaluation stays valid.
     m_shift += value;
-    m_evaluated = false;
 }
 
 void LatencyMix::addExponential(double mean)

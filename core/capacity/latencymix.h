@@ -10,7 +10,7 @@ namespace Apprentice {
 class LatencyMix
 {
 public:
-    /// A fixed delay.
+    /// A fixed delay (cheap even after evaluation: the grid holds only the random parts).
     void addShift(double value);
     /// An exponential time with this mean.
     void addExponential(double mean);
