@@ -1,5 +1,6 @@
 #include "capacity/capacitychangespanel.h"
 #include "capacity/capacitycharts.h"
+#include "capacity/capacitycostsdialog.h"
 #include "capacity/capacitypage.h"
 #include "capacity/capacityparameterpanel.h"
 #include "capacity/sliderspinbox.h"
@@ -305,6 +306,24 @@ private slots:
         page.parameterPanel()->stageTable()->item(1, 2)->setText(u"9000"_s);
         QTRY_COMPARE(recomputed.count(), 1);
         QCOMPARE(page.scenario().stages[1].p95Ms, 9000.0);
+    }
+
+    void costsDialogEditsCostsAndLimits()
+    {
+        const CapacityScenario seed = CapacityScenario::blackFriday();
+        CapacityCostsDialog dialog(seed.changes);
+        QTableWidget *t = dialog.table();
+        const int replicas = int(ChangeKind::ReadReplicas);
+        QCOMPARE(t->rowCount(), ChangeKindCount);
+        static_cast<QDoubleSpinBox *>(t->cellWidget(replicas, CapacityCostsDialog::HourlyColumn))->setValue(0.75);
+        static_cast<QDoubleSpinBox *>(t->cellWidget(replicas, CapacityCostsDialog::LimitColumn))->setValue(4);
+        t->item(int(ChangeKind::Cache), CapacityCostsDialog::AllowedColumn)->setCheckState(Qt::Unchecked);
+        const std::vector<CapacityChange> out = dialog.changes();
+        QCOMPARE(out[size_t(replicas)].costPerUnitHour, 0.75);
+        QCOMPARE(out[size_t(replicas)].solverLimit(), 4.0);
+        QVERIFY(!out[size_t(ChangeKind::Cache)].allowed);
+        // Untouched rows come back as they went in.
+        QVERIFY(out[size_t(ChangeKind::DbPool)] == seed.change(ChangeKind::DbPool));
     }
 
     void screenshot()

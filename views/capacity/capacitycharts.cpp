@@ -260,7 +260,11 @@ void CapacityCharts::setReport(const CapacityReport &r)
         p.setY(thousands ? p.y() / 1000 : p.y());
     m_backlog->replace(scaled);
     m_backlogAxis->setTitleText(thousands ? tr("backlog (thousand orders)") : tr("backlog (orders)"));
-    m_backlogAxis->setRange(0, niceCeiling(std::max(10.0, (thousands ? maxBacklog / 1000 : maxBacklog) * 1.05)));
+    // A backlog of a few dozen orders is noise next to 50,000 orders/h: never let the axis
+    // zoom in below a tenth of the demand axis (six minutes of peak work).
+    const double floorOrders = 0.1 * m_maxOrders * 1000;
+    const double backlogTop = std::max({10.0, maxBacklog * 1.05, floorOrders});
+    m_backlogAxis->setRange(0, niceCeiling(thousands ? backlogTop / 1000 : backlogTop));
     m_backlogAxis->setTickCount(6);
     m_latencyHoursAxis->setRange(0, m_horizon);
     // The latency chart is half as wide: half the ticks.

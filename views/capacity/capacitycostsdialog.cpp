@@ -61,10 +61,19 @@ CapacityCostsDialog::CapacityCostsDialog(const std::vector<CapacityChange> &chan
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
-    m_table->setHorizontalHeaderLabels({tr("Change"), tr("Solver may use"), tr("Up to"), tr("Once"), tr("Per unit-hour"), tr("Unit")});
+    m_table->setHorizontalHeaderLabels({tr("Change"), tr("Solver"), tr("Up to"), tr("Once"), tr("Per unit-hour"), tr("Unit")});
+    m_table->horizontalHeaderItem(AllowedColumn)->setToolTip(tr("The solver may use this change"));
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(26);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Fixed);
+    header->setSectionResizeMode(ChangeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AllowedColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(UnitColumn, QHeaderView::Stretch);
+    header->resizeSection(LimitColumn, 90);
+    header->resizeSection(OnceColumn, 100);
+    header->resizeSection(HourlyColumn, 110);
     for (int r = 0; r < int(changes.size()); ++r) {
         const CapacityChange &c = changes[size_t(r)];
         auto *name = new QTableWidgetItem(CapacityChangesPanel::changeTitle(c.kind));
@@ -86,8 +95,8 @@ CapacityCostsDialog::CapacityCostsDialog(const std::vector<CapacityChange> &chan
         unit->setFlags(Qt::ItemIsEnabled);
         m_table->setItem(r, UnitColumn, unit);
     }
-    m_table->setMinimumWidth(640);
-    m_table->setMinimumHeight(220);
+    m_table->setMinimumWidth(820);
+    m_table->setMinimumHeight(6 * 26 + 30);
     layout->addWidget(m_table);
 
     auto *rule = new QGroupBox(tr("Autoscaling rule"), this);
