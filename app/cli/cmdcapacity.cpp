@@ -1,15 +1,15 @@
 #include "command.h"
 
-#include "capacity/capacityreport.h"
-#include "capacity/capacityscenario.h"
-#include "capacity/capacitysimulation.h"
-#include "capacity/capacitysolver.h"
-
 #include <QFile>
 #include <QJsonDocument>
 
 #include <cstdio>
 #include <optional>
+
+#include "capacity/capacityreport.h"
+#include "capacity/capacityscenario.h"
+#include "capacity/capacitysimulation.h"
+#include "capacity/capacitysolver.h"
 
 using namespace Apprentice;
 using namespace Qt::StringLiterals;

@@ -1,13 +1,12 @@
 #include "capacitychecks.h"
 
-#include "capacitynetwork.h"
-
-#include "capacitytext.h"
-
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
+
+#include "capacitynetwork.h"
+#include "capacitytext.h"
 
 using namespace Qt::StringLiterals;
 

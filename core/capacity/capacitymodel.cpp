@@ -1,10 +1,10 @@
 #include "capacitymodel.h"
 
-#include "capacitynetwork.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "capacitynetwork.h"
 
 using namespace Qt::StringLiterals;
 

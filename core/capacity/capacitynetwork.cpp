@@ -1,10 +1,10 @@
 #include "capacitynetwork.h"
 
-#include "queueing.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "queueing.h"
 
 using namespace Qt::StringLiterals;
 

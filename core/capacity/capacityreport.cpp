@@ -1,11 +1,11 @@
 #include "capacityreport.h"
 
-#include "capacitytext.h"
-
 #include <QJsonArray>
 #include <QLocale>
 
 #include <cmath>
+
+#include "capacitytext.h"
 
 using namespace Qt::StringLiterals;
 

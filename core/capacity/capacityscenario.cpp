@@ -1,9 +1,5 @@
 #include "capacityscenario.h"
 
-#include "resources.h"
-
-#include "capacitytext.h"
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -13,6 +9,9 @@
 
 #include <algorithm>
 #include <cmath>
+
+#include "resources.h"
+#include "capacitytext.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,5 @@
 #include "capacitysimulation.h"
 
-#include "capacitynetwork.h"
-#include "stats/ddsketch.h"
-
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -10,6 +7,9 @@
 #include <deque>
 #include <queue>
 #include <random>
+
+#include "capacitynetwork.h"
+#include "stats/ddsketch.h"
 
 namespace Apprentice {
 

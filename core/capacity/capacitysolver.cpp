@@ -1,11 +1,5 @@
 #include "capacitysolver.h"
 
-#include "capacitychecks.h"
-#include "capacitynetwork.h"
-#include "fluidmodel.h"
-
-#include "capacitytext.h"
-
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -13,6 +7,11 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+
+#include "capacitychecks.h"
+#include "capacitynetwork.h"
+#include "fluidmodel.h"
+#include "capacitytext.h"
 
 using namespace Qt::StringLiterals;
 

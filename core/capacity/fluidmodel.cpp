@@ -1,13 +1,13 @@
 #include "fluidmodel.h"
 
-#include "capacitynetwork.h"
-#include "queueing.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <memory>
+
+#include "capacitynetwork.h"
+#include "queueing.h"
 
 namespace Apprentice {
 

@@ -1,7 +1,5 @@
 #include "capacitychangespanel.h"
 
-#include "capacitycostsdialog.h"
-
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QGridLayout>
@@ -10,6 +8,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+
+#include "capacitycostsdialog.h"
 
 using namespace Apprentice;
 using namespace Qt::StringLiterals;

@@ -1,7 +1,5 @@
 #include "capacitycostsdialog.h"
 
-#include "capacitychangespanel.h"
-
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -11,6 +9,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include "capacitychangespanel.h"
 
 using namespace Apprentice;
 using namespace Qt::StringLiterals;

@@ -1,13 +1,5 @@
 #include "capacitypage.h"
 
-#include "capacitychangespanel.h"
-#include "capacitycharts.h"
-#include "capacityparameterpanel.h"
-#include "capacitysettings.h"
-
-#include "capacity/capacitychecks.h"
-#include "capacity/capacitynetwork.h"
-
 #include <QChartView>
 #include <QCheckBox>
 #include <QDir>
@@ -34,6 +26,13 @@
 #include <QtConcurrent>
 
 #include <cmath>
+
+#include "capacitychangespanel.h"
+#include "capacitycharts.h"
+#include "capacityparameterpanel.h"
+#include "capacitysettings.h"
+#include "capacity/capacitychecks.h"
+#include "capacity/capacitynetwork.h"
 
 using namespace Apprentice;
 using namespace Qt::StringLiterals;

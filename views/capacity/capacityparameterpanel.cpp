@@ -1,7 +1,5 @@
 #include "capacityparameterpanel.h"
 
-#include "sliderspinbox.h"
-
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -16,6 +14,8 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+
+#include "sliderspinbox.h"
 
 using namespace Apprentice;
 using namespace Qt::StringLiterals;
