@@ -658,8 +658,10 @@ QJsonObject CapacityScenario::toJson() const
     o.insert(u"simulation_seed"_s, qint64(simulationSeed));
     if (costHorizonHours > 0)
         o.insert(u"cost_horizon_hours"_s, costHorizonHours);
-    if (traffic.enabled) {
-        o.insert(u"traffic"_s, QJsonObject{{u"baseline_orders_per_hour"_s, traffic.baselineOrdersPerHour},
+    {
+        // Written even when off, so a round trip keeps the curve the operator may switch back on.
+        o.insert(u"traffic"_s, QJsonObject{{u"enabled"_s, traffic.enabled},
+                                           {u"baseline_orders_per_hour"_s, traffic.baselineOrdersPerHour},
                                            {u"ramp_start_hours"_s, traffic.rampStartHours},
                                            {u"ramp_hours"_s, traffic.rampHours},
                                            {u"peak_multiplier"_s, traffic.peakMultiplier},

@@ -1,5 +1,6 @@
 #include "queueing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -7,11 +8,28 @@ namespace Apprentice::Queueing {
 
 double erlangB(int servers, double offered)
 {
-    // The recurrence B(k) = a·B(k−1) / (k + a·B(k−1)) never overflows, unlike a^c / c!.
-    double b = 1.0;
-    for (int k = 1; k <= servers; ++k)
-        b = offered * b / (k + offered * b);
-    return b;
+    // The recurrence on x = 1/B, x(k) = 1 + (k/a)·x(k−1), never overflows, unlike a^c / c!.
+    // For a large fleet, start 12 standard deviations below a with x ≈ a/(a − k): the factors
+    // k/a < 1 up to a damp that start's error by e^(−72), so a 20,000-instance fleet costs
+    // ~1,700 steps instead of 20,000 with no visible loss.
+    if (offered <= 0)
+        return 0.0;
+    int k0 = 0;
+    double x = 1.0;
+    if (offered > 100) {
+        k0 = std::min(servers, int(std::floor(offered - 12.0 * std::sqrt(offered))));
+        if (k0 > 0)
+            x = offered / (offered - k0);
+        else
+            k0 = 0;
+    }
+    for (int k = k0 + 1; k <= servers; ++k) {
+        x = 1.0 + k / offered * x;
+        // Far more servers than load: B is below any double that matters; stop early.
+        if (x > 1e200)
+            return 0.0;
+    }
+    return 1.0 / x;
 }
 
 double erlangC(int servers, double offered)

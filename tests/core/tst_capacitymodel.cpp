@@ -83,6 +83,27 @@ private slots:
                          qPrintable(u"c=%1 rho=%2"_s.arg(c).arg(rho)));
             }
         }
+        // Large fleets, against the definition summed in log space (a^k/k! overflows a double).
+        for (int c : {500, 2000, 20000}) {
+            for (double rho : {0.5, 0.9, 0.99}) {
+                const double a = rho * c;
+                std::vector<double> logTerm(size_t(c) + 1);
+                double lf = 0;
+                for (int k = 0; k <= c; ++k) {
+                    if (k > 0)
+                        lf += std::log(double(k));
+                    logTerm[size_t(k)] = k * std::log(a) - lf;
+                }
+                const double top = logTerm[size_t(c)] + std::log(c / (c - a));
+                const double peak = std::max(top, *std::max_element(logTerm.begin(), logTerm.end() - 1));
+                double sum = 0;
+                for (int k = 0; k < c; ++k)
+                    sum += std::exp(logTerm[size_t(k)] - peak);
+                const double want = std::exp(top - peak) / (sum + std::exp(top - peak));
+                QVERIFY2(std::abs(Queueing::erlangC(c, a) - want) < 1e-9 * std::max(1e-3, want),
+                         qPrintable(u"c=%1 rho=%2: %3 vs %4"_s.arg(c).arg(rho).arg(Queueing::erlangC(c, a)).arg(want)));
+            }
+        }
         QCOMPARE(Queueing::erlangC(4, 4.0), 1.0); // unstable: everybody waits
         QCOMPARE(Queueing::erlangC(4, 0.0), 0.0);
     }

@@ -73,6 +73,12 @@ private slots:
         const auto back = CapacityScenario::fromJson(s->toJsonBytes(), &errors);
         QVERIFY2(back, qPrintable(errors.join(u'\n')));
         QVERIFY(*back == *s);
+        // A curve switched off survives the trip too.
+        CapacityScenario flat = *s;
+        flat.traffic.enabled = false;
+        const auto flatBack = CapacityScenario::fromJson(flat.toJsonBytes(), &errors);
+        QVERIFY2(flatBack, qPrintable(errors.join(u'\n')));
+        QVERIFY(*flatBack == flat);
     }
 
     void badFieldsAreNamed_data()
