@@ -191,6 +191,7 @@ QWidget *CapacityPage::buildToolbar()
     f.setPointSize(f.pointSize() + 1);
     m_title->setFont(f);
     m_simulateButton = new QPushButton(tr("Simulate"), bar);
+    m_simulateButton->setObjectName(u"simulateButton"_s);
     m_simulateButton->setToolTip(tr("Run the seeded discrete-event simulation now"));
     m_autoSimulate = new QCheckBox(tr("after each change"), bar);
     m_progress = new QProgressBar(bar);
@@ -199,6 +200,7 @@ QWidget *CapacityPage::buildToolbar()
     m_progress->setTextVisible(true);
     m_progress->setFormat(tr("simulation %p%"));
     m_cancelButton = new QPushButton(tr("Cancel"), bar);
+    m_cancelButton->setObjectName(u"cancelButton"_s);
     m_cancelButton->setEnabled(false);
     auto *keepA = new QPushButton(tr("Keep as A"), bar);
     auto *keepB = new QPushButton(tr("Keep as B"), bar);
@@ -266,8 +268,10 @@ QWidget *CapacityPage::buildRightPanel()
     auto *sl = new QVBoxLayout(solverBox);
     auto *buttons = new QHBoxLayout;
     m_solveButton = new QPushButton(tr("Find plan"), solverBox);
+    m_solveButton->setObjectName(u"solveButton"_s);
     m_solveButton->setToolTip(tr("Search the allowed changes for the cheapest combination that meets the target and SLO"));
     m_applyButton = new QPushButton(tr("Apply plan"), solverBox);
+    m_applyButton->setObjectName(u"applyButton"_s);
     m_applyButton->setEnabled(false);
     buttons->addWidget(m_solveButton);
     buttons->addWidget(m_applyButton);
