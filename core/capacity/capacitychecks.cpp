@@ -136,14 +136,14 @@ QString bottleneckSentence(const CapacityScenario &s, const CapacityAnalysis &a)
     const CapacityNetwork net = CapacityNetwork::build(s);
     if (a.bottleneck == u"db_pool") {
         return max + u' '
-            + CapacityText::tr("Bottleneck: the DB connection pool. %1 instances × %2 connections need %3 of %4 connections, "
+            + CapacityText::tr("Bottleneck: the DB connection pool. %1 instances × %2 per instance need %3 of %4 connections, "
                  "so only %5 instances can connect.")
                   .arg(a.instancesRequested).arg(s.connectionsPerInstance).arg(a.connectionsNeeded)
                   .arg(s.dbPoolMax).arg(a.instancesMax);
     }
     if (a.bottleneck == u"replica_pool") {
         return max + u' '
-            + CapacityText::tr("Bottleneck: the replica connection pools. %1 instances × %2 replica connections over %3 replicas "
+            + CapacityText::tr("Bottleneck: the replica connection pools. %1 instances × %2 per instance over %3 replicas "
                  "exceed %4 per replica, so only %5 instances can connect.")
                   .arg(a.instancesRequested).arg(s.replicaConnectionsPerInstance).arg(s.readReplicas)
                   .arg(s.replicaPoolMax).arg(a.instancesMax);
@@ -166,12 +166,12 @@ QString bottleneckSentence(const CapacityScenario &s, const CapacityAnalysis &a)
     }
     if (a.bottleneck == u"db_connections") {
         return max + u' '
-            + CapacityText::tr("Bottleneck: each instance's %1 DB connections, held %2 ms per order.")
+            + CapacityText::tr("Bottleneck: DB connections per instance (%1), each held %2 ms per order.")
                   .arg(s.connectionsPerInstance).arg(n0(net.primaryQueriesPerOrder * net.slotQueryMs));
     }
     if (a.bottleneck == u"replica_connections") {
         return max + u' '
-            + CapacityText::tr("Bottleneck: each instance's %1 replica connections, held %2 ms per order.")
+            + CapacityText::tr("Bottleneck: replica connections per instance (%1), each held %2 ms per order.")
                   .arg(s.replicaConnectionsPerInstance).arg(n0(net.replicaQueriesPerOrder * net.replicaSlotQueryMs));
     }
     return max;
@@ -183,21 +183,21 @@ QStringList capacityFindings(const CapacityScenario &base, const CapacityScenari
     const CapacityNetwork net = CapacityNetwork::build(s);
     const int cpi = s.connectionsPerInstance;
     if (net.connectionsNeeded > s.dbPoolMax) {
-        out << CapacityText::tr("%1 instances × %2 connections = %3 connections, but the pool holds %4: at most ⌊%4 / %2⌋ = %5 "
+        out << CapacityText::tr("%1 instances × %2 per instance = %3 connections, but the pool holds %4: at most ⌊%4 / %2⌋ = %5 "
                   "instances can connect (%6 orders/h).")
                    .arg(net.instancesRequested).arg(cpi).arg(net.connectionsNeeded).arg(s.dbPoolMax)
                    .arg(s.dbPoolMax / cpi).arg(n0(double(s.dbPoolMax / cpi) * s.effectivePerInstanceOrdersPerHour()));
     } else {
-        out << CapacityText::tr("%1 instances × %2 connections = %3 of %4 pool connections; the pool has room for %5 instances.")
+        out << CapacityText::tr("%1 instances × %2 per instance = %3 of %4 pool connections; the pool has room for %5 instances.")
                    .arg(net.instancesRequested).arg(cpi).arg(net.connectionsNeeded).arg(s.dbPoolMax)
                    .arg(s.dbPoolMax / cpi);
     }
     if (s.readReplicas > 0) {
-        out << CapacityText::tr("Read replicas take %1 reads per order off the primary, but every instance still holds its %2 primary "
-                  "connections: replicas make no room in the pool.")
+        out << CapacityText::tr("Read replicas take %1 reads per order off the primary, but every instance still holds its primary "
+                  "connections (%2 each): replicas make no room in the pool.")
                    .arg(n1(net.replicaQueriesPerOrder)).arg(cpi);
         if (net.replicaConnectionsPerReplica > s.replicaPoolMax) {
-            out << CapacityText::tr("%1 instances × %2 replica connections over %3 replicas = %4 per replica, above its pool of %5.")
+            out << CapacityText::tr("%1 instances × %2 replica connections per instance over %3 replicas = %4 per replica, above its pool of %5.")
                        .arg(net.instancesRequested).arg(s.replicaConnectionsPerInstance).arg(s.readReplicas)
                        .arg(net.replicaConnectionsPerReplica).arg(s.replicaPoolMax);
         }

@@ -260,7 +260,8 @@ QString capacityReportMarkdown(const CapacityReport &r, const SimulationResult *
         line(CapacityText::tr("| Claim | Model | Verdict |"));
         line(u"|---|---:|---|"_s);
         for (const ClaimCheck &c : r.claims) {
-            line(u"| %1 | %2 | %3 |"_s.arg(c.claim.text, QLocale().toString(c.actual, 'g', 6),
+            const bool ratio = c.claim.metric == u"pool_utilisation" || c.claim.metric == u"primary_load_ratio";
+            line(u"| %1 | %2 | %3 |"_s.arg(c.claim.text, ratio ? u"×"_s + QLocale().toString(c.actual, 'f', 2) : n0(c.actual),
                                           c.holds ? CapacityText::tr("holds") : CapacityText::tr("**false**")));
         }
     }
