@@ -115,6 +115,7 @@ private slots:
             page.recomputeNow();
             best = std::min(best, page.lastRecomputeMs());
         }
+        qInfo("best recompute of five: %.1f ms", best);
         QVERIFY2(best <= 50.0, qPrintable(u"best recompute %1 ms"_s.arg(best)));
     }
 
