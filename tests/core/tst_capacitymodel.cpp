@@ -60,9 +60,9 @@ private slots:
         QTest::newRow("M/M/2 rho 0.8") << 2 << 1.6 << 2 * 0.64 / 1.8;
         // ErlangC[3, 2] = 4/9 (Wolfram Language documentation).
         QTest::newRow("M/M/3 a 2") << 3 << 2.0 << 4.0 / 9.0;
-        // Call centre: 360 calls per 30 min of 4 min = 48 Erlangs on 55 agents → 0.2387.
-        QTest::newRow("48 Erlangs 55 agents") << 55 << 48.0 << 0.2387;
-        QTest::newRow("8 Erlangs 10 agents") << 10 << 8.0 << 0.4092;
+        // Call-centre textbook case: 360 calls per 30 min of 4 min = 48 Erlangs on 55 servers → 0.2387.
+        QTest::newRow("48 Erlangs 55 servers") << 55 << 48.0 << 0.2387;
+        QTest::newRow("8 Erlangs 10 servers") << 10 << 8.0 << 0.4092;
     }
     void erlangCTextbook()
     {
