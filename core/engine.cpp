@@ -338,9 +338,10 @@ bool Engine::contextFor(const QString &workflow, const QString &version, const Q
     MetricState *m = t ? t->find(metric) : nullptr;
     if (!m)
         return false;
-    auto statsOf = [](const MetricMonitor &mon) {
+    auto statsOf = [](const MetricState &ms) {
+        const MetricMonitor &mon = ms.monitor;
         ProfileStats p;
-        const Moments &mo = mon.referenceMoments();
+        const Moments &mo = ms.profile.moments();
         p.n = qint64(mo.n);
         p.mean = mo.mean;
         p.stddev = mo.stddev();
@@ -355,7 +356,7 @@ bool Engine::contextFor(const QString &workflow, const QString &version, const Q
     c.version = version;
     c.tool = tool;
     c.metric = metric;
-    c.profile = statsOf(m->monitor);
+    c.profile = statsOf(*m);
     c.recent = m->monitor.recentValues(10);
     c.recentFailures = t->recentFailures();
     c.recentCalls = t->recentCalls();
@@ -367,7 +368,7 @@ bool Engine::contextFor(const QString &workflow, const QString &version, const Q
             return;
         SiblingMetric sib;
         sib.metric = s.qname;
-        sib.profile = statsOf(s.monitor);
+        sib.profile = statsOf(s);
         sib.recentMean = s.monitor.recentMean(5);
         sib.shiftSigma = sib.profile.stddev > 0 ? (sib.recentMean - sib.profile.mean) / sib.profile.stddev : 0.0;
         c.siblings.push_back(sib);

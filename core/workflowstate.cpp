@@ -188,7 +188,7 @@ void WorkflowState::requestReview(const OpenExecution &e)
         t->forEachMetric([&](const MetricState &m) {
             SiblingMetric s;
             s.metric = t->qname + QLatin1Char(' ') + m.qname;
-            const Moments &mo = m.monitor.referenceMoments();
+            const Moments &mo = m.profile.moments();
             s.profile.n = qint64(mo.n);
             s.profile.mean = mo.mean;
             s.profile.stddev = mo.stddev();
@@ -425,7 +425,7 @@ void WorkflowState::onMetric(ToolState &tool, MetricState &m, double v, const Re
     e.direction = check.direction;
     if (check.verdict == MetricMonitor::Verdict::Anomaly) {
         e.kind = EventKind::Anomaly;
-        e.score = m.monitor.seedDriftScore(v);
+        e.score = MetricMonitor::seedDriftScore(m.profile.moments(), v);
         m_engine.emitEvent(e);
         ++m_engine.m_totals.anomalies;
         return;
@@ -443,7 +443,7 @@ void WorkflowState::onMetric(ToolState &tool, MetricState &m, double v, const Re
     req.context.value = v;
     req.context.direction = check.direction;
     req.context.detectorScore = check.statistic;
-    req.context.seedDriftScore = m.monitor.seedDriftScore(v);
+    req.context.seedDriftScore = MetricMonitor::seedDriftScore(m.profile.moments(), v);
     m_engine.requestInvestigation(*this, std::move(req), Trigger::Drift);
 }
 

@@ -25,7 +25,6 @@ std::uint64_t MetricMonitor::nextRandom()
 
 void MetricMonitor::insertReference(double v)
 {
-    m_moments.add(v);
     ++m_offered;
     const auto size = size_t(m_config->referenceSize);
     const float f = float(v);
@@ -278,7 +277,6 @@ void MetricMonitor::rebase()
         since.push_back(m_recent[s % RecentSize]);
     m_reference.clear();
     m_offered = 0;
-    m_moments = Moments();
     for (double v : since)
         insertReference(v);
     resetDetector();
@@ -310,14 +308,14 @@ double MetricMonitor::referenceQuantile(double q) const
     return double(m_reference[size_t(std::lround(std::clamp(q, 0.0, 1.0) * double(m_reference.size() - 1)))]);
 }
 
-double MetricMonitor::seedDriftScore(double v) const
+double MetricMonitor::seedDriftScore(const Moments &profile, double v)
 {
-    const double sd = m_moments.stddev();
-    if (m_moments.n == 0)
+    const double sd = profile.stddev();
+    if (profile.n == 0)
         return 0;
     if (sd == 0)
-        return v == m_moments.mean ? 0.0 : 1.0;
-    const double z = std::abs((v - m_moments.mean) / sd);
+        return v == profile.mean ? 0.0 : 1.0;
+    const double z = std::abs((v - profile.mean) / sd);
     return 1.0 / (1.0 + std::exp(-z + 3));
 }
 
@@ -347,11 +345,10 @@ QByteArray MetricMonitor::serialize() const
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(2) << quint32(m_reference.size());
+    s << quint8(3) << quint32(m_reference.size());
     for (float f : m_reference)
         s << f;
-    s << quint64(m_offered) << quint64(m_rng) << quint64(m_moments.n) << m_moments.mean << m_moments.m2
-      << m_moments.min << m_moments.max << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
+    s << quint64(m_offered) << quint64(m_rng) << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
       << qint32(m_runUp[0]) << qint32(m_runDown[0]) << qint32(m_latched) << qint32(m_latchedValues)
       << quint64(m_changeStart) << m_rebasing << m_pendingValid << m_pending << quint64(m_seq);
     for (int i = 0; i < RecentSize; ++i)
@@ -371,15 +368,15 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     quint8 version = 0;
     quint32 n = 0;
     s >> version >> n;
-    if (s.status() != QDataStream::Ok || version != 2 || n > 1u << 20)
+    if (s.status() != QDataStream::Ok || version != 3 || n > 1u << 20)
         return false;
     MetricMonitor m(m_config);
     m.m_reference.resize(n);
     for (auto &f : m.m_reference)
         s >> f;
-    quint64 offered, rng, mn, upStart, downStart, changeStart, seq;
+    quint64 offered, rng, upStart, downStart, changeStart, seq;
     qint32 runUp, runDown, latched, latchedValues;
-    s >> offered >> rng >> mn >> m.m_moments.mean >> m.m_moments.m2 >> m.m_moments.min >> m.m_moments.max >> m.m_up
+    s >> offered >> rng >> m.m_up
         >> m.m_down >> m.m_fastUp >> m.m_fastDown >> upStart >> downStart >> runUp >> runDown >> latched >> latchedValues >> changeStart
         >> m.m_rebasing >> m.m_pendingValid >> m.m_pending >> seq;
     for (int i = 0; i < RecentSize; ++i)
@@ -402,7 +399,6 @@ bool MetricMonitor::deserialize(const QByteArray &data)
         return false;
     m.m_offered = offered;
     m.m_rng = rng;
-    m.m_moments.n = mn;
     m.m_upStart = upStart;
     m.m_downStart = downStart;
     m.m_changeStart = changeStart;
