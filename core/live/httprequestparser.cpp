@@ -59,6 +59,7 @@ HttpRequestParser::Status HttpRequestParser::fail(int status, const QString &mes
     m_errorMessage = message;
     m_buffer.clear();
     m_pos = 0;
+    m_request.body.clear();
     return Status::Failed;
 }
 

@@ -76,7 +76,7 @@ OtlpConnection::~OtlpConnection()
 bool OtlpConnection::reserve(qint64 bytes)
 {
     const qint64 before = m_counters.bufferedBytes.fetch_add(bytes);
-    if (before + bytes > m_config.maxBufferedBytes && m_reserved > 0) {
+    if (before + bytes > m_config.maxBufferedBytes) {
         m_counters.bufferedBytes -= bytes;
         return false;
     }

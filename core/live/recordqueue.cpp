@@ -16,7 +16,7 @@ bool RecordQueue::push(LiveBatch &&batch)
     bool wasEmpty = false;
     {
         QMutexLocker lock(&m_mutex);
-        if (m_size > 0 && m_size + n > m_capacity) {
+        if (n > 0 && m_size > 0 && m_size + n > m_capacity) {
             m_refused = true;
             return false;
         }
