@@ -11,6 +11,7 @@ void SseParser::restart()
     m_line.clear();
     m_data.clear();
     m_type.clear();
+    m_idBuffer = m_lastEventId;
     m_droppedBytes = 0;
     m_lineOverflow = false;
     m_afterCr = false;
@@ -78,6 +79,7 @@ void SseParser::feedLines(std::string_view bytes, const EventHandler &onEvent, c
 void SseParser::processLine(std::string_view line, const EventHandler &onEvent, const OversizeHandler &onOversize)
 {
     if (line.empty()) {
+        m_lastEventId = m_idBuffer; // WHATWG: set at every dispatch, even of an empty event
         if (m_droppedBytes > 0) {
             if (onOversize)
                 onOversize(m_droppedBytes);
@@ -115,7 +117,7 @@ void SseParser::processLine(std::string_view line, const EventHandler &onEvent, 
         m_type.assign(value);
     } else if (field == "id") {
         if (value.find('\0') == std::string_view::npos)
-            m_lastEventId.assign(value);
+            m_idBuffer.assign(value);
     } else if (field == "retry") {
         if (!value.empty() && value.size() <= 9
             && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))

@@ -32,7 +32,8 @@ public:
 
     /// The reconnection delay the stream asked for with `retry:`, or -1.
     qint64 retryMs() const { return m_retryMs; }
-    /// What to send as Last-Event-ID when reconnecting (empty: send none).
+    /// What to send as Last-Event-ID when reconnecting (empty: send none): the id in force at the last dispatch,
+    /// so a half-received event is asked for again.
     const std::string &lastEventId() const { return m_lastEventId; }
     /// A new connection: drops any half-read line or event; keeps the last event id and retry delay.
     void restart();
@@ -45,7 +46,8 @@ private:
     std::string m_line;
     std::string m_data;
     std::string m_type;
-    std::string m_lastEventId;
+    std::string m_idBuffer;    ///< set by `id:`, in force from the next dispatch
+    std::string m_lastEventId; ///< what a reconnection resumes after
     qint64 m_retryMs = -1;
     qint64 m_maxEventBytes;
     qint64 m_droppedBytes = 0; ///< > 0 while dropping an oversized event

@@ -81,6 +81,7 @@ void StreamClient::abortReply()
         return;
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
+    m_replyDone = false;
     disconnect(reply, nullptr, this, nullptr);
     reply->abort();
     reply->deleteLater();
@@ -130,7 +131,11 @@ void StreamClient::onMetaDataChanged()
     if (status < 200 || status >= 300 || status == 204) {
         const QString reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         m_failure = u"HTTP %1 %2"_s.arg(status).arg(reason).trimmed();
-        m_reply->abort(); // onFinished decides: 204 stops, anything else retries
+        // Qt fails an error status (4xx, 5xx) itself once the body is read (skipped in onReadyRead); aborting it
+        // as well would fail it twice. Anything else (204, a redirect not followed) is ended here. onFinished
+        // then decides: 204 stops, anything else retries.
+        if (status < 400)
+            m_reply->abort();
         return;
     }
     if (m_config.format == StreamFormat::Auto) {
@@ -142,13 +147,17 @@ void StreamClient::onMetaDataChanged()
 
 void StreamClient::onReadyRead()
 {
-    if (m_reply && m_failure.isEmpty())
+    if (!m_reply)
+        return;
+    if (m_failure.isEmpty())
         readSome();
+    else
+        m_reply->skip(m_reply->bytesAvailable()); // an error page: not records
 }
 
 void StreamClient::readSome()
 {
-    if (!m_reply || !m_pending.isEmpty())
+    if (!m_reply || m_replyDone || !m_pending.isEmpty())
         return; // waiting for room in the queue; the reply's buffer fills and TCP holds the server back
     for (int round = 0; round < ReadRoundsPerTurn; ++round) {
         if (!m_reply || m_reply->bytesAvailable() <= 0)
@@ -218,26 +227,45 @@ void StreamClient::onPushTimer()
         m_pushTimer->start();
         return;
     }
-    readSome();
+    if (m_replyDone)
+        finishReply();
+    else
+        readSome();
 }
 
 void StreamClient::onFinished()
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply || reply != sender())
+    if (!m_reply || m_reply != sender())
         return;
-    m_reply = nullptr;
-    const bool clean = m_failure.isEmpty() && reply->error() == QNetworkReply::NoError;
+    m_replyDone = true;
+    finishReply();
+}
+
+void StreamClient::finishReply()
+{
     if (m_failure.isEmpty()) {
-        // What arrived before the end still counts, and so does a last line without its newline on a clean end.
-        const QByteArray rest = reply->readAll();
-        m_status->addBytes(rest.size());
-        consume(std::string_view(rest.constData(), size_t(rest.size())));
-        if (clean && !m_sseMode && m_lines.hasPending()) {
-            const std::string last(m_lines.pending());
-            m_lines.clear();
-            handleLine(last, false);
+        // What arrived before the end still counts, pushed at the pace the queue allows.
+        for (;;) {
+            if (!flushPending()) {
+                m_pushTimer->start();
+                return;
+            }
+            if (m_reply->bytesAvailable() <= 0)
+                break;
+            const QByteArray chunk = m_reply->read(ReadChunk);
+            m_status->addBytes(chunk.size());
+            consume(std::string_view(chunk.constData(), size_t(chunk.size())));
         }
+    }
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    m_replyDone = false;
+    const bool clean = m_failure.isEmpty() && reply->error() == QNetworkReply::NoError;
+    if (clean && !m_sseMode && m_lines.hasPending()) {
+        // A last line without its newline counts on a clean end.
+        const std::string last(m_lines.pending());
+        m_lines.clear();
+        handleLine(last, false);
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString why = !m_failure.isEmpty() ? m_failure

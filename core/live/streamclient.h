@@ -41,6 +41,7 @@ private:
     void onMetaDataChanged();
     void onReadyRead();
     void onFinished();
+    void finishReply();
     void readSome();
     void consume(std::string_view bytes);
     void handleLine(std::string_view line, bool tooLong);
@@ -64,6 +65,7 @@ private:
     bool m_sseMode = false;
     bool m_stopped = true;
     bool m_receivedData = false;
+    bool m_replyDone = false; ///< the reply finished; what it still holds is being pushed
 };
 
 } // namespace Apprentice
