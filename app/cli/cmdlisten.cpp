@@ -4,6 +4,7 @@
 #include "engine.h"
 #include "eventjson.h"
 #include "live/connectionmanager.h"
+#include "live/hostport.h"
 #include "live/stopsignals.h"
 #include "record.h"
 #include "storage/store.h"
@@ -267,7 +268,7 @@ int run(const QStringList &args)
         }
         std::fflush(stdout);
     });
-    QObject::connect(&manager, &ConnectionManager::connectionChanged, &manager, [&](int id) {
+    const auto report = [&](int id) {
         const ConnectionInfo info = manager.connection(id);
         const auto now = qMakePair(info.state, info.lastError);
         if (shown.value(id) == now)
@@ -279,7 +280,22 @@ int run(const QStringList &args)
         else
             std::fprintf(stderr, "apprentice-cli listen: %s: %s (%lld errors, last: %s)\n", qPrintable(labels.value(id)),
                          qPrintable(connectionStateName(info.state)), info.errors, qPrintable(info.lastError));
-    });
+    };
+    QObject::connect(&manager, &ConnectionManager::connectionChanged, &manager, report);
+
+    for (const QString &address : p.values(otlp)) {
+        QHostAddress host;
+        quint16 port = 0;
+        QString why;
+        if (!parseListenAddress(address, 4318, host, port, &why))
+            return usageError(QStringLiteral("--otlp: %1").arg(why));
+        if (!host.isLoopback() && !p.isSet(allowRemote))
+            return usageError(QStringLiteral("--otlp %1 is not a loopback address: add --allow-remote to accept spans "
+                                             "from other machines").arg(address));
+        if (!host.isLoopback())
+            std::fprintf(stderr, "apprentice-cli listen: warning: receiving on %s, reachable beyond this machine%s\n",
+                         qPrintable(address), bearer.isEmpty() ? " and without a bearer token" : "");
+    }
 
     struct Wanted {
         ConnectionKind kind;
@@ -326,6 +342,8 @@ int run(const QStringList &args)
     QCoreApplication::exec();
 
     // Stop every source first, so nothing more is accepted, then analyse all that was.
+    for (int id : manager.connectionIds())
+        report(id); // what happened since the last status tick
     manager.removeAll();
     manager.flush();
     engine.finish();
