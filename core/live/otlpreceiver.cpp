@@ -4,6 +4,7 @@
 #include "otlprequesthandler.h"
 #include "otlpworker.h"
 
+#include <QDateTime>
 #include <QTcpServer>
 #include <QThread>
 #include <QTimer>
@@ -147,6 +148,8 @@ void OtlpReceiver::stop()
     }
     m_threads.clear();
     m_statusTimer->stop();
+    // Records held back for their workflow were answered 200: they go now, with the best workflow known.
+    m_handler->releaseHeld(QDateTime::currentMSecsSinceEpoch(), true);
     if (m_listening) {
         m_listening = false;
         syncStatus();
@@ -159,6 +162,11 @@ OtlpReceiverStats OtlpReceiver::stats() const
     return m_counters->snapshot();
 }
 
+qint64 OtlpReceiver::heldRecords() const
+{
+    return m_handler->heldRecords();
+}
+
 qint64 OtlpReceiver::bufferedBytes() const
 {
     return m_counters->bufferedBytes;
@@ -166,6 +174,7 @@ qint64 OtlpReceiver::bufferedBytes() const
 
 void OtlpReceiver::syncStatus()
 {
+    m_handler->releaseHeld(QDateTime::currentMSecsSinceEpoch(), false);
     const qint64 bytes = m_counters->bytesReceived;
     m_status->addBytes(bytes - m_syncedBytes);
     m_syncedBytes = bytes;

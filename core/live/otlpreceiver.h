@@ -39,6 +39,8 @@ public:
     quint16 serverPort() const { return m_boundPort; }
     const OtlpReceiverConfig &config() const { return m_config; }
     OtlpReceiverStats stats() const;
+    /// Records accepted but held back until the span naming their workflow arrives (see TraceStitcher).
+    qint64 heldRecords() const;
     /// Total request bytes held by unfinished requests now (the buffer budget in use).
     qint64 bufferedBytes() const;
 

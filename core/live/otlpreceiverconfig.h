@@ -22,6 +22,11 @@ struct OtlpReceiverConfig {
     int lingerMs = 1000;           ///< after an error answer, how long unread input is drained before closing
     int threads = 0;               ///< connection threads; 0: by core count (1 to 4)
     int maxItemisedRejections = 20; ///< per request, rejected spans listed in the LiveBatch (all are counted)
+    /// How long a tool call whose workflow or agent span has not arrived yet is held back waiting for it (exporters
+    /// send spans as they end, parents last); then it goes on with the nearest agent seen or the service name.
+    /// 0: no waiting. The default covers the SDKs' 5 s batch delay.
+    int stitchHoldMs = 6000;
+    qint64 maxHeldRecords = 100000; ///< records held back at once; beyond, new ones go on without waiting
 };
 
 } // namespace Apprentice

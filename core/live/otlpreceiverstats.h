@@ -19,6 +19,8 @@ struct OtlpReceiverStats {
     qint64 spansAccepted = 0;      ///< records handed to the queue (a 200 was or will be written for them)
     qint64 spansRejected = 0;      ///< execute_tool spans refused (partialSuccess.rejectedSpans)
     qint64 bytesReceived = 0;
+    qint64 requestsChunked = 0;    ///< bodies sent with chunked transfer coding
+    qint64 requestsGzip = 0;       ///< bodies sent gzip-compressed
 };
 
 /// The receiver's counters, bumped from its connection threads.
@@ -34,6 +36,8 @@ struct OtlpReceiverCounters {
     std::atomic<qint64> spansAccepted{0};
     std::atomic<qint64> spansRejected{0};
     std::atomic<qint64> bytesReceived{0};
+    std::atomic<qint64> requestsChunked{0};
+    std::atomic<qint64> requestsGzip{0};
     std::atomic<qint64> bufferedBytes{0}; ///< held by all connections now (the budget of maxBufferedBytes)
     std::atomic<qint64> requestNumber{0}; ///< numbers requests: the `line` of their records
 
@@ -51,6 +55,8 @@ struct OtlpReceiverCounters {
         s.spansAccepted = spansAccepted;
         s.spansRejected = spansRejected;
         s.bytesReceived = bytesReceived;
+        s.requestsChunked = requestsChunked;
+        s.requestsGzip = requestsGzip;
         return s;
     }
 };

@@ -4,12 +4,12 @@
 #include "eventjson.h"
 #include "gunzip.h"
 #include "httprequest.h"
-#include "ingest/jsonerror.h"
 #include "ingest/otlpjson.h"
 #include "otlpreceiverstats.h"
+#include "otlpspanindex.h"
 #include "recordqueue.h"
 
-#include <simdjson.h>
+#include <QDateTime>
 
 using namespace Qt::StringLiterals;
 
@@ -18,24 +18,6 @@ namespace Apprentice {
 namespace {
 
 constexpr QByteArrayView TracesPath = "/v1/traces";
-
-// What the conversion would refuse as a whole request, told apart from refused spans so it can answer 400.
-QString requestLevelProblem(std::string_view json)
-{
-    thread_local simdjson::dom::parser parser;
-    simdjson::dom::element root;
-    if (const auto code = parser.parse(json.data(), json.size(), true).get(root)) {
-        QString reason = explainInvalidJson(json);
-        return reason.isEmpty() ? u"invalid JSON: %1"_s.arg(QString::fromUtf8(simdjson::error_message(code))) : reason;
-    }
-    simdjson::dom::object request;
-    if (root.get_object().get(request))
-        return u"an OTLP trace request must be a JSON object"_s;
-    simdjson::dom::element resourceSpans;
-    if (!request.at_key("resourceSpans").get(resourceSpans) && !resourceSpans.is_array())
-        return u"\"resourceSpans\" must be an array"_s;
-    return {};
-}
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
@@ -55,6 +37,7 @@ OtlpRequestHandler::OtlpRequestHandler(const OtlpReceiverConfig &config, RecordQ
     , m_queue(queue)
     , m_source(source)
     , m_counters(counters)
+    , m_stitcher(config.stitchHoldMs, config.stitchHoldMs > 0 ? config.maxHeldRecords : 0)
 {
 }
 
@@ -105,9 +88,12 @@ HttpResponse OtlpRequestHandler::handle(const HttpRequest &request)
     if (std::optional<HttpResponse> refusal = checkHeaders(request))
         return *refusal;
 
+    if (request.chunked)
+        ++m_counters->requestsChunked;
     QByteArray inflated;
     QByteArrayView body = request.body;
     if (request.header("Content-Encoding").trimmed().compare("gzip", Qt::CaseInsensitive) == 0) {
+        ++m_counters->requestsGzip;
         QString why;
         const GunzipError e = gunzip(request.body, m_config.maxDecodedBytes, inflated, &why);
         if (e == GunzipError::TooLarge)
@@ -121,22 +107,35 @@ HttpResponse OtlpRequestHandler::handle(const HttpRequest &request)
     }
 
     const std::string_view json(body.data(), size_t(body.size()));
-    if (const QString problem = requestLevelProblem(json); !problem.isEmpty())
+    // The span tree, for tool calls whose workflow span comes in another request; also the check that answers 400.
+    thread_local std::vector<OtlpSpanInfo> spans;
+    if (const QString problem = indexOtlpRequest(json, spans); !problem.isEmpty())
         return HttpResponse::rpcStatus(400, RpcCode::InvalidArgument, problem);
 
     const qint64 number = ++m_counters->requestNumber;
-    LiveBatch batch;
-    batch.connection = m_source;
-    BatchSink sink(batch, m_config.maxItemisedRejections);
+    LiveBatch converted;
+    BatchSink sink(converted, m_config.maxItemisedRejections);
     convertOtlpTraceRequest(json, number, sink);
-    const qint64 accepted = qint64(batch.records.size());
-    const qint64 rejected = batch.rejected;
+    const qint64 rejected = converted.rejected;
     const QString firstReason = sink.firstReason();
-    if (!batch.isEmpty() && !m_queue->push(std::move(batch))) {
-        HttpResponse r = HttpResponse::rpcStatus(503, RpcCode::Unavailable,
-            u"the console is behind (%1 records waiting to be analysed); retry later"_s.arg(m_queue->size()));
-        r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
-        return r;
+    qint64 accepted = 0;
+    {
+        QMutexLocker lock(&m_stitchMutex);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        TraceStitcher::Plan plan = m_stitcher.plan(spans, std::move(converted.records), now);
+        accepted = plan.ownRecords;
+        LiveBatch batch;
+        batch.connection = m_source;
+        batch.records = std::move(plan.ready);
+        batch.rejections = std::move(converted.rejections);
+        batch.rejected = rejected;
+        if (!batch.isEmpty() && !m_queue->push(std::move(batch))) {
+            HttpResponse r = HttpResponse::rpcStatus(503, RpcCode::Unavailable,
+                u"the console is behind (%1 records waiting to be analysed); retry later"_s.arg(m_queue->size()));
+            r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+            return r;
+        }
+        m_stitcher.apply(std::move(plan), spans, now);
     }
     m_counters->spansAccepted += accepted;
     m_counters->spansRejected += rejected;
@@ -151,6 +150,28 @@ HttpResponse OtlpRequestHandler::handle(const HttpRequest &request)
             + "\",\"errorMessage\":" + jsonString(message) + "}}";
     }
     return r;
+}
+
+qint64 OtlpRequestHandler::releaseHeld(qint64 nowMs, bool all)
+{
+    QMutexLocker lock(&m_stitchMutex);
+    std::vector<quint64> ids;
+    LiveBatch batch;
+    batch.connection = m_source;
+    batch.records = m_stitcher.due(nowMs, all, ids);
+    if (batch.records.empty())
+        return 0;
+    const qint64 n = qint64(batch.records.size());
+    if (!m_queue->push(std::move(batch), all))
+        return 0; // the queue is full: they wait for the next turn
+    m_stitcher.release(ids);
+    return n;
+}
+
+qint64 OtlpRequestHandler::heldRecords() const
+{
+    QMutexLocker lock(&m_stitchMutex);
+    return m_stitcher.heldCount();
 }
 
 } // namespace Apprentice

@@ -2,6 +2,9 @@
 
 #include "httpresponse.h"
 #include "otlpreceiverconfig.h"
+#include "tracestitcher.h"
+
+#include <QMutex>
 
 #include <optional>
 
@@ -25,11 +28,19 @@ public:
     /// 400 (not JSON, not a trace request, corrupt gzip), 413 (inflates too large), 503 (the queue is full).
     HttpResponse handle(const HttpRequest &request);
 
+    /// Queues the records held back for their workflow whose wait is over (all of them when `all`, forcing them
+    /// into the queue: they were promised with a 200). Returns how many went.
+    qint64 releaseHeld(qint64 nowMs, bool all);
+    /// Records held back now, waiting for an ancestor span.
+    qint64 heldRecords() const;
+
 private:
     OtlpReceiverConfig m_config;
     RecordQueue *m_queue;
     int m_source;
     OtlpReceiverCounters *m_counters;
+    mutable QMutex m_stitchMutex; // requests pass the stitcher one at a time, from plan to queue to apply
+    TraceStitcher m_stitcher;
 };
 
 } // namespace Apprentice

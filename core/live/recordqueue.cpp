@@ -10,13 +10,13 @@ RecordQueue::RecordQueue(qint64 capacityRecords, QObject *parent)
 {
 }
 
-bool RecordQueue::push(LiveBatch &&batch)
+bool RecordQueue::push(LiveBatch &&batch, bool force)
 {
     const qint64 n = qint64(batch.records.size());
     bool wasEmpty = false;
     {
         QMutexLocker lock(&m_mutex);
-        if (n > 0 && m_size > 0 && m_size + n > m_capacity) {
+        if (!force && n > 0 && m_size > 0 && m_size + n > m_capacity) {
             m_refused = true;
             return false;
         }

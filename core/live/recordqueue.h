@@ -20,8 +20,9 @@ public:
     explicit RecordQueue(qint64 capacityRecords = 200000, QObject *parent = nullptr);
 
     /// Adds a batch unless its records would pass the capacity. An empty queue takes any batch, so one larger
-    /// than the capacity still gets through. Thread-safe.
-    bool push(LiveBatch &&batch);
+    /// than the capacity still gets through; `force` takes it regardless (records already promised, at shutdown).
+    /// Thread-safe.
+    bool push(LiveBatch &&batch, bool force = false);
     /// Everything queued, in push order. Thread-safe.
     std::vector<LiveBatch> takeAll();
 

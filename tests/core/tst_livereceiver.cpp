@@ -542,6 +542,67 @@ private slots:
         QVERIFY(!refused.waitForConnected(2000));
     }
 
+    void toolCallsWaitForTheirWorkflowSpanFromALaterRequest()
+    {
+        // Exporters send spans as they end: the tool calls first, the agent that names the workflow later.
+        Span agent;
+        agent.spanId = u"a00000000000000a"_s;
+        agent.name = u"invoke_agent billing"_s;
+        agent.operation = u"invoke_agent"_s;
+        Span step; // an intermediate span between the tool and the agent, in a third request
+        step.spanId = u"500000000000000a"_s;
+        step.parentSpanId = agent.spanId;
+        step.name = u"plan"_s;
+        const Span fetch = toolSpan(u"b00000000000000a"_s, u"fetch_data"_s, 20, true, step.spanId);
+        const Span send = toolSpan(u"b00000000000000b"_s, u"send_results"_s, 30, true, agent.spanId);
+        const Span root = toolSpan(u"b00000000000000c"_s, u"lonely"_s, 5); // no parent: goes at once
+
+        const quint16 port = start();
+        RawClient client;
+        QVERIFY(client.connectTo(port));
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {fetch, send, root}))).status, 200);
+        std::vector<Record> records = recordsOf(m_queue->takeAll());
+        QCOMPARE(records.size(), size_t(1));
+        QCOMPARE(records[0].tool, std::string("lonely"));
+        QCOMPARE(m_receiver->heldRecords(), 2);
+        QCOMPARE(m_receiver->stats().spansAccepted, 3); // held records are accepted: they were answered 200
+
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {step}))).status, 200);
+        QVERIFY(m_queue->takeAll().empty()); // fetch now waits for the agent; send still does
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {agent}))).status, 200);
+        records = recordsOf(m_queue->takeAll());
+        QCOMPARE(records.size(), size_t(2));
+        for (const Record &r : records)
+            QCOMPARE(r.workflow, std::string("billing"));
+        QCOMPARE(m_receiver->heldRecords(), 0);
+        QCOMPARE(m_queue->acceptedRecords(), m_receiver->stats().spansAccepted);
+    }
+
+    void heldToolCallsGoOnWithTheServiceNameWhenTheWaitEnds()
+    {
+        OtlpReceiverConfig config;
+        config.stitchHoldMs = 100;
+        const quint16 port = start(config);
+        RawClient client;
+        QVERIFY(client.connectTo(port));
+        const Span orphan = toolSpan(u"b00000000000000d"_s, u"fetch_data"_s, 20, true, u"ffffffffffffffff"_s);
+        QCOMPARE(client.exchange(post(otlpRequest(u"checkout-service"_s, {orphan}))).status, 200);
+        QCOMPARE(m_receiver->heldRecords(), 1);
+        QTRY_COMPARE(m_queue->size(), 1);
+        const std::vector<Record> records = recordsOf(m_queue->takeAll());
+        QCOMPARE(records[0].workflow, std::string("checkout-service"));
+
+        // Stopping releases what still waits: it was answered 200, so it is analysed.
+        config.stitchHoldMs = 60000;
+        start(config);
+        RawClient again;
+        QVERIFY(again.connectTo(m_receiver->serverPort()));
+        QCOMPARE(again.exchange(post(otlpRequest(u"svc"_s, {orphan}))).status, 200);
+        QCOMPARE(m_receiver->heldRecords(), 1);
+        m_receiver->stop();
+        QCOMPARE(recordsOf(m_queue->takeAll()).size(), size_t(1));
+    }
+
     void collectorFileExportAndReceiverAgree()
     {
         // The OpenTelemetry Collector's file exporter writes one ExportTraceServiceRequest per line.
