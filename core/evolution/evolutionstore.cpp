@@ -88,14 +88,16 @@ bool EvolutionStore::open(const QString &path, QString *error)
         if (!db.open()) {
             why = db.lastError().text();
         } else {
-            QSqlQuery q(db);
-            if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
-                why = q.lastError().text();
-            else if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-                why = q.lastError().text();
-            q.finish();
-            if (why.isEmpty())
-                StoreSchema::migrate(db, &why);
+            // Read first: a file that is something else fails here, before anything writes to it.
+            int version = 0;
+            if (StoreSchema::inspect(db, &version, &why)) {
+                QSqlQuery q(db);
+                if (!q.exec(QStringLiteral("PRAGMA foreign_keys = ON")) || !q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+                    why = q.lastError().text();
+                q.finish();
+                if (why.isEmpty())
+                    StoreSchema::migrate(db, &why);
+            }
         }
     }
     if (!why.isEmpty())

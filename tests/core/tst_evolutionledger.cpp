@@ -481,6 +481,39 @@ private slots:
         QCOMPARE(changed.count(), 0);
     }
 
+    void storeRefusesOtherFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not SQLite") << QByteArray("{\"ts\":\"2026-10-01T00:00:00Z\"}\n") << u"cannot open store"_s;
+        QTest::newRow("no file name") << QByteArray() << u"no file name"_s;
+    }
+
+    void storeRefusesOtherFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QString path;
+        if (!content.isEmpty()) {
+            path = m_dir.filePath(u"export.jsonl"_s);
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        EvolutionStore store;
+        QString error;
+        QVERIFY(!store.open(path, &error));
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QVERIFY(!store.isOpen());
+        MutationLedger ledger;
+        QVERIFY(!store.save(ledger, &error));
+        if (!path.isEmpty()) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), content); // untouched
+        }
+    }
+
     void storeRoundTripAndMigrationFromV1()
     {
         const QString path = m_dir.filePath(u"v1.sqlite"_s);
