@@ -77,7 +77,10 @@ const Mutation *MutationLedger::mutation(qint64 id) const
 
 std::vector<const AvoidanceRule *> MutationLedger::matchingRules(const Mutation &m) const
 {
-    return m_rules.matching(m.kind, m.customKind, m.workflow, m.tool);
+    std::vector<const AvoidanceRule *> rules = m_rules.matching(m.kind, m.customKind, m.workflow, m.tool);
+    // The rule a mutation's own rollback created is its lesson, not a warning about it.
+    std::erase_if(rules, [&](const AvoidanceRule *r) { return r->id == m.ruleId; });
+    return rules;
 }
 
 bool MutationLedger::isFlagged(qint64 id) const

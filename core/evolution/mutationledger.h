@@ -51,7 +51,8 @@ public:
 
     const std::vector<Mutation> &mutations() const { return m_mutations; }
     const Mutation *mutation(qint64 id) const;
-    /// Avoidance rules this mutation would repeat (evaluated now, so imported rules count too).
+    /// Avoidance rules this mutation would repeat (evaluated now, so imported rules count too),
+    /// except the one its own rollback created.
     std::vector<const AvoidanceRule *> matchingRules(const Mutation &m) const;
     bool isFlagged(qint64 id) const;
 

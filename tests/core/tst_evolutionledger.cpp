@@ -214,6 +214,7 @@ private slots:
         QCOMPARE(rule.sourceVersion, u"1.1.0"_s);
         QCOMPARE(rule.sourceMutation, a);
         QCOMPARE(ledger.mutation(a)->ruleId, rule.id);
+        QVERIFY(!ledger.isFlagged(a)); // its own lesson, not a warning about it
 
         // Another workflow proposing the same kind on the same tool is flagged, with the rule in its trail.
         const qint64 b = ledger.propose(proposal(u"refunds"_s, u"fetch_data"_s, MutationKind::AddCache), u"trend"_s);

@@ -307,7 +307,7 @@ private slots:
         QCOMPARE(texts(page.mutationTable(), MutationsPage::ColState),
                  (QStringList{u"proposed"_s, u"rejected"_s, u"promoted"_s, u"rolled back"_s}));
         QCOMPARE(page.mutationTable()->topLevelItem(0)->text(MutationsPage::ColRule), u"⚠ #1"_s);
-        QCOMPARE(page.mutationTable()->topLevelItem(3)->text(MutationsPage::ColRule), u"⚠ #1"_s);
+        QCOMPARE(page.mutationTable()->topLevelItem(3)->text(MutationsPage::ColRule), u"became #1"_s);
         QCOMPARE(page.currentMutation(), story.flagged);
         QVERIFY(page.flagBanner()->isVisible());
         QVERIFY(page.flagBanner()->text().contains(u"validation_pass mean 0.9975"_s));
@@ -316,6 +316,13 @@ private slots:
         QCOMPARE(page.candidateEdit()->text(), u"1.2.0"_s); // next minor of 1.1.0
         QCOMPARE(page.historyTable()->topLevelItemCount(), 1);
         save(&page, u"mutations.png"_s);
+
+        // Switching mutations resets the form; the rolled-back one is not flagged by its own rule.
+        QVERIFY(page.selectMutation(story.rolledBack));
+        QVERIFY(!page.flagBanner()->isVisible());
+        QCOMPARE(page.candidateEdit()->text(), u"2.4.0"_s);
+        QVERIFY(page.selectMutation(story.flagged));
+        QCOMPARE(page.candidateEdit()->text(), u"1.2.0"_s);
 
         // Not flagged: the promoted sanitize_input.
         QVERIFY(page.selectMutation(story.promoted));

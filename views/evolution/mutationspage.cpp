@@ -388,6 +388,7 @@ void MutationsPage::showCurrent()
     const Mutation *m = m_ledger ? m_ledger->mutation(currentMutation()) : nullptr;
     m_history->clear();
     if (!m) {
+        m_shownId = 0;
         m_title->setText(m_ledger && !m_ledger->mutations().empty() ? tr("Select a mutation")
                                                                      : tr("No mutation proposed yet: diagnoses and trend warnings propose them"));
         m_flag->setVisible(false);
@@ -445,10 +446,12 @@ void MutationsPage::showCurrent()
     }
     m_history->expandAll();
 
-    if (m_candidate->text().isEmpty() || m->state != MutationState::Proposed)
+    // A newly selected mutation gets fresh fields; a refresh of the same one keeps what was typed.
+    if (m->id != m_shownId || m->state != MutationState::Proposed)
         m_candidate->setText(m->state == MutationState::Proposed ? nextMinor(m->baseVersion) : m->candidateVersion);
-    if (m->state != MutationState::Shadow && m->state != MutationState::Promoted)
+    if (m->id != m_shownId || (m->state != MutationState::Shadow && m->state != MutationState::Promoted))
         m_broke->clear();
+    m_shownId = m->id;
     requestComparison();
     updateButtons();
 }

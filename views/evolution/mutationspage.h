@@ -86,6 +86,7 @@ private:
 
     Apprentice::MutationLedger *m_ledger = nullptr;
     const Apprentice::ShadowComparator *m_comparator = nullptr;
+    qint64 m_shownId = 0; // the mutation whose fields the form holds
 
     QTreeWidget *m_table = nullptr;
     QTabWidget *m_tabs = nullptr;
