@@ -2,6 +2,7 @@
 #include "command.h"
 
 #include "engine.h"
+#include "evolution/trendwatch.h"
 #include "eventjson.h"
 #include "ingest/importer.h"
 #include "llm/investigator.h"
@@ -70,8 +71,11 @@ public:
     }
 
     void setFile(const QString &display) { m_file = display; }
+    void setTrendWatch(TrendWatch *trends) { m_trends = trends; }
     void onRecord(const RecordView &r) override
     {
+        if (m_trends)
+            m_trends->onRecord(r); // a new day's trend warnings come before what its first record triggers
         m_engine.process(r);
         if (m_store) {
             if (m_keepRecords)
@@ -116,6 +120,7 @@ public:
 private:
     Engine &m_engine;
     Store *m_store;
+    TrendWatch *m_trends = nullptr;
     bool m_keepRecords;
     QString m_file;
     StoreBatch m_batch;
@@ -263,6 +268,16 @@ int run(const QStringList &args)
         out(eventToJson(e, several ? currentFile : QString()));
     });
 
+    // Trends ($0): early warnings at each new day of the replay, in stream order beside the drifts.
+    TrendWatch trends;
+    trends.setWarningHandler([&](const TrendResult &r, qint64 line, qint64 tsMs) {
+        Event e = r.toEvent();
+        e.line = line;
+        sink.addEvent(e);
+        out(TrendWatch::eventJson(r, several ? currentFile : QString(), line, tsMs));
+    });
+    sink.setTrendWatch(&trends);
+
     bool ioFailed = false;
     for (int i = 0; i < files.size(); ++i) {
         currentFile = files[i];
@@ -276,6 +291,11 @@ int run(const QStringList &args)
     }
     engine.finish();
     sink.flush();
+    // The trends as of the newest record, like `apprentice-cli trends`.
+    for (const TrendResult &r : trends.analyzeNow()) {
+        if (r.significant)
+            out(TrendWatch::eventJson(r, QString(), 0, trends.tracker().latestMs()));
+    }
 
     const EngineTotals t = engine.totals();
     QSet<QString> names;
