@@ -1,0 +1,214 @@
+#include "models/consoletestdata.h"
+
+#include "mainwindow/mainwindow.h"
+#include "appsettings.h"
+#include "common/languagemanager.h"
+#include "consolesession.h"
+#include "distributions/distributionspage.h"
+#include "common/interactivechartview.h"
+#include "distributions/timeserieschart.h"
+#include "drift/driftpage.h"
+#include "enginehost.h"
+#include "eventfiltermodel.h"
+#include "eventsmodel.h"
+#include "importing/importproblemsdock.h"
+#include "streammodel.h"
+#include "stream/streampage.h"
+#include "workflowsmodel.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace Apprentice;
+
+class TestConsoleWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<LanguageManager> m_language;
+
+    std::unique_ptr<MainWindow> window()
+    {
+        auto w = std::make_unique<MainWindow>(m_settings.get(), m_language.get());
+        w->resize(1400, 880);
+        w->show();
+        return w;
+    }
+
+    static void runDemo(MainWindow &w, qint64 executions, Situation s, qint64 at)
+    {
+        DemoOptions o;
+        o.speed = 0;
+        o.pauseAt = executions;
+        o.scenario = s;
+        o.scenarioAt = at;
+        w.startDemo(o);
+        EngineHost *host = w.session()->host();
+        QTRY_VERIFY_WITH_TIMEOUT(host->demoState().paused && host->demoState().executions >= executions, 20000);
+        host->flush();
+        QTRY_COMPARE(w.session()->stream()->totalSeen(), host->totals().records);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_settings->setOperatorName(QStringLiteral("dana"));
+        m_language = std::make_unique<LanguageManager>();
+        m_language->apply(QStringLiteral("en"));
+    }
+
+    void openAFileThroughTheAction()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("orders.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 120));
+        auto w = window();
+        QSignalSpy finished(w->session()->host(), &EngineHost::importFinished);
+        QAction *open = w->findChild<QAction *>(QStringLiteral("actionOpen"));
+        QVERIFY(open);
+        QCOMPARE(open->shortcut(), QKeySequence(QKeySequence::Open));
+        open->trigger();
+        QFileDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w->findChild<QFileDialog *>(QStringLiteral("openDialog"))) && dialog->isVisible());
+        dialog->setDirectory(m_dir.path());
+        dialog->selectFile(path);
+        QMetaObject::invokeMethod(dialog, "accept");
+        QTRY_COMPARE(finished.count(), 1);
+        QTRY_COMPARE(w->session()->workflows()->rowCount(), 1);
+        QCOMPARE(w->session()->host()->totals().records, 480);
+        QCOMPARE(m_settings->recentFiles().value(0), path);
+        QCOMPARE(m_settings->lastDirectory(), m_dir.path());
+        QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("480")));
+    }
+
+    void cancelAnImport()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("big.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 40000, Situation::Normal, 0, 5));
+        auto w = window();
+        QSignalSpy finished(w->session()->host(), &EngineHost::importFinished);
+        w->openFiles({path});
+        QToolButton *cancel = nullptr;
+        QTRY_VERIFY((cancel = w->findChild<QToolButton *>(QStringLiteral("importCancel"))) && cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.at(0).at(0).value<ImportSummary>().outcome, Outcome::Cancelled);
+        QTRY_VERIFY(!cancel->isVisible());
+        QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+        auto *dock = w->findChild<ImportProblemsDock *>();
+        QVERIFY(dock->text().contains(QStringLiteral("cancelled")));
+    }
+
+    void rejectedLinesAreSummarisedWithoutDialogs()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("rejects.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 60, Situation::Normal, 0, 4));
+        auto w = window();
+        QSignalSpy finished(w->session()->host(), &EngineHost::importFinished);
+        w->openFiles({path});
+        QTRY_COMPARE(finished.count(), 1);
+        auto *dock = w->findChild<ImportProblemsDock *>();
+        QTRY_VERIFY(dock->isVisible());
+        QCOMPARE(dock->rejectedTotal(), 4);
+        QVERIFY2(dock->text().contains(QStringLiteral("rejects.jsonl:98: ")), qPrintable(dock->text()));
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
+    }
+
+    void selectADriftEventAndAcceptIt()
+    {
+        auto w = window();
+        runDemo(*w, 400, Situation::ValidationDegradation, 150);
+        QVERIFY(w->setCurrentPage(QStringLiteral("drift")));
+        auto *page = qobject_cast<DriftPage *>(w->page(QStringLiteral("drift")));
+        QTableView *table = page->table();
+        // Find the validation drift and click it, as an operator would.
+        int row = -1;
+        QTRY_VERIFY([&] {
+            for (int r = 0; r < page->proxy()->rowCount(); ++r) {
+                const QModelIndex idx = page->proxy()->index(r, EventsModel::ColMetric);
+                if (idx.data(EventsModel::KindRole).toInt() == EventsModel::KindDrift
+                    && idx.data().toString() == QStringLiteral("Validation pass rate")) {
+                    row = r;
+                    return true;
+                }
+            }
+            return false;
+        }());
+        table->scrollTo(page->proxy()->index(row, 0));
+        const QRect rect = table->visualRect(page->proxy()->index(row, EventsModel::ColTool));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(table->currentIndex().row(), row);
+        const qint64 id = page->currentEventId();
+        QVERIFY(id > 0);
+        QVERIFY(page->titleLabel()->text().contains(QStringLiteral("validate")));
+        QTRY_VERIFY(page->acceptButton()->isEnabled());
+        QSignalSpy done(w->session()->host(), &EngineHost::actionDone);
+        QTest::mouseClick(page->acceptButton(), Qt::LeftButton);
+        QTRY_COMPARE(done.count(), 1);
+        QVERIFY(done.at(0).at(1).toBool());
+        const EventsModel *events = w->session()->events();
+        QTRY_COMPARE(events->rowAt(events->rowForEvent(id)).decision, EventsModel::Accepted);
+        QCOMPARE(events->rowAt(events->rowForEvent(id)).decidedBy, QStringLiteral("dana"));
+        QVERIFY(!page->acceptButton()->isEnabled());
+        QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("accepted as the new normal")));
+    }
+
+    void clickingAChartPointSelectsItsRecordInTheStream()
+    {
+        auto w = window();
+        runDemo(*w, 300, Situation::ApiSlowdown, 150);
+        QVERIFY(w->setCurrentPage(QStringLiteral("distributions")));
+        auto *page = qobject_cast<DistributionsPage *>(w->page(QStringLiteral("distributions")));
+        page->select(QString::fromLatin1(DemoSimulator::workflowName()), QString::fromLatin1(DemoSimulator::versionName()),
+                     QStringLiteral("fetch_data"), QStringLiteral("latency_ms"));
+        QSignalSpy refreshed(page, &DistributionsPage::refreshed);
+        page->refresh();
+        QTRY_VERIFY(refreshed.count() >= 1);
+        TimeSeriesChart *chart = page->timeSeries();
+        QTRY_VERIFY(chart->drawnPoints() > 100);
+        // The last point drawn: its pixel on screen, then a real click there.
+        const QPointF value = chart->valuesSeries()->at(chart->drawnPoints() / 2);
+        const QPointF scene = chart->view()->chart()->mapToPosition(value, chart->valuesSeries());
+        const QPoint pos = chart->view()->mapFromScene(scene);
+        const qint64 seq = chart->recordAt(pos, 3);
+        QVERIFY(seq > 0);
+        QTest::mouseClick(chart->view()->viewport(), Qt::LeftButton, {}, pos);
+        QCOMPARE(w->currentPage(), QStringLiteral("stream"));
+        auto *stream = qobject_cast<StreamPage *>(w->page(QStringLiteral("stream")));
+        QTRY_COMPARE(stream->table()->currentIndex().data(StreamModel::SeqRole).toLongLong(), seq);
+        QVERIFY(stream->pauseButton()->isChecked());
+    }
+
+    void layoutAndFiltersAreRemembered()
+    {
+        {
+            auto w = window();
+            w->setCurrentPage(QStringLiteral("economics"));
+            auto *stream = qobject_cast<StreamPage *>(w->page(QStringLiteral("stream")));
+            stream->textEdit()->setText(QStringLiteral("pco-0001"));
+            w->close();
+        }
+        auto w = window();
+        QCOMPARE(w->currentPage(), QStringLiteral("economics"));
+        auto *stream = qobject_cast<StreamPage *>(w->page(QStringLiteral("stream")));
+        QCOMPARE(stream->textEdit()->text(), QStringLiteral("pco-0001"));
+        stream->textEdit()->clear();
+        QVERIFY(!m_settings->windowGeometry().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestConsoleWindow)
+#include "tst_consolewindow.moc"
