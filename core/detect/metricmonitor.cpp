@@ -237,12 +237,14 @@ MetricMonitor::Check MetricMonitor::check(double v)
     }
 
     if (m_latched) {
-        // Stay latched until the last recoveryWindow scores look like the profile again.
-        if (++m_latchedValues >= cfg.recoveryWindow) {
+        // Stay latched until a whole window of scores looks like the profile again. Checked once
+        // per window, and strictly (mean within ±0.25, 2 standard errors of 64 normal scores), so
+        // a change that is still there — a slow creep, say — does not unlatch and re-alarm.
+        if (++m_latchedValues % cfg.recoveryWindow == 0) {
             double sum = 0;
             for (int i = 0; i < cfg.recoveryWindow; ++i)
                 sum += std::clamp(double(m_recentZ[(seq - std::uint64_t(i)) % RecentSize]), -cfg.zClamp, cfg.zClamp);
-            if (std::abs(sum / cfg.recoveryWindow) < 0.5)
+            if (std::abs(sum / cfg.recoveryWindow) < 0.25)
                 resetDetector();
         }
         return result;
