@@ -159,7 +159,7 @@ private slots:
         if (!QFile::exists(m_modules + u"/@opentelemetry/exporter-trace-otlp-http/package.json"_s)) {
             QProcess install;
             install.start(u"sh"_s, {setup, dir});
-            if (!install.waitForFinished(300000) || install.exitCode() != 0
+            if (!install.waitForFinished(240000) || install.exitCode() != 0
                 || !QFile::exists(m_modules + u"/@opentelemetry/exporter-trace-otlp-http/package.json"_s)) {
                 const QByteArray why = install.readAllStandardError().right(400);
                 QSKIP(qPrintable(u"could not install the OpenTelemetry SDK with npm into %1: %2"_s.arg(dir,
