@@ -161,9 +161,10 @@ private slots:
             install.start(u"sh"_s, {setup, dir});
             if (!install.waitForFinished(240000) || install.exitCode() != 0
                 || !QFile::exists(m_modules + u"/@opentelemetry/exporter-trace-otlp-http/package.json"_s)) {
-                const QByteArray why = install.readAllStandardError().right(400);
-                QSKIP(qPrintable(u"could not install the OpenTelemetry SDK with npm into %1: %2"_s.arg(dir,
-                                                                                                   QString::fromUtf8(why))));
+                QStringList lines = QString::fromUtf8(install.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts);
+                const QString why = lines.mid(std::max<qsizetype>(0, lines.size() - 3)).join(u" / "_s);
+                QSKIP(qPrintable(u"could not install the OpenTelemetry SDK with npm into %1 (run tests/e2e/otel/setup.sh): %2"_s
+                                     .arg(dir, why)));
             }
         }
     }
