@@ -200,6 +200,20 @@ int run(const QStringList &args)
         options.receiver.maxDecodedBytes = std::max(options.receiver.maxDecodedBytes, n);
     }
 
+    for (const QString &address : p.values(otlp)) {
+        QHostAddress host;
+        quint16 port = 0;
+        QString why;
+        if (!parseListenAddress(address, 4318, host, port, &why))
+            return usageError(QStringLiteral("--otlp: %1").arg(why));
+        if (!host.isLoopback() && !p.isSet(allowRemote))
+            return usageError(QStringLiteral("--otlp %1 is not a loopback address: add --allow-remote to accept spans "
+                                             "from other machines").arg(address));
+        if (!host.isLoopback())
+            std::fprintf(stderr, "apprentice-cli listen: warning: receiving on %s, reachable beyond this machine%s\n",
+                         qPrintable(address), bearer.isEmpty() ? " and without a bearer token" : "");
+    }
+
     EngineConfig config;
     auto positiveNumber = [&](const QCommandLineOption &o, double &target, bool integer) -> bool {
         if (!p.isSet(o))
@@ -282,20 +296,6 @@ int run(const QStringList &args)
                          qPrintable(connectionStateName(info.state)), info.errors, qPrintable(info.lastError));
     };
     QObject::connect(&manager, &ConnectionManager::connectionChanged, &manager, report);
-
-    for (const QString &address : p.values(otlp)) {
-        QHostAddress host;
-        quint16 port = 0;
-        QString why;
-        if (!parseListenAddress(address, 4318, host, port, &why))
-            return usageError(QStringLiteral("--otlp: %1").arg(why));
-        if (!host.isLoopback() && !p.isSet(allowRemote))
-            return usageError(QStringLiteral("--otlp %1 is not a loopback address: add --allow-remote to accept spans "
-                                             "from other machines").arg(address));
-        if (!host.isLoopback())
-            std::fprintf(stderr, "apprentice-cli listen: warning: receiving on %s, reachable beyond this machine%s\n",
-                         qPrintable(address), bearer.isEmpty() ? " and without a bearer token" : "");
-    }
 
     struct Wanted {
         ConnectionKind kind;

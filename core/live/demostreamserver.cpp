@@ -15,6 +15,7 @@ DemoStreamServer::DemoStreamServer(const DemoStreamConfig &config, QObject *pare
     , m_server(new QTcpServer(this))
     , m_config(config)
 {
+    m_server->setListenBacklogSize(256);
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             auto *session = new DemoStreamSession(socket, m_config, this);

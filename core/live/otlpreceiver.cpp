@@ -28,6 +28,8 @@ public:
         , m_workers(std::move(workers))
     {
         setMaxPendingConnections(1024);
+        // Qt's default backlog of 50 makes a burst of clients wait for SYN retries (a second or more each).
+        setListenBacklogSize(1024);
     }
 
 protected:

@@ -21,6 +21,7 @@ struct OtlpReceiverStats {
     qint64 bytesReceived = 0;
     qint64 requestsChunked = 0;    ///< bodies sent with chunked transfer coding
     qint64 requestsGzip = 0;       ///< bodies sent gzip-compressed
+    qint64 recordsHeld = 0;        ///< records that waited for a workflow span from a later request
 };
 
 /// The receiver's counters, bumped from its connection threads.
@@ -38,6 +39,7 @@ struct OtlpReceiverCounters {
     std::atomic<qint64> bytesReceived{0};
     std::atomic<qint64> requestsChunked{0};
     std::atomic<qint64> requestsGzip{0};
+    std::atomic<qint64> recordsHeld{0};
     std::atomic<qint64> bufferedBytes{0}; ///< held by all connections now (the budget of maxBufferedBytes)
     std::atomic<qint64> requestNumber{0}; ///< numbers requests: the `line` of their records
 
@@ -57,6 +59,7 @@ struct OtlpReceiverCounters {
         s.bytesReceived = bytesReceived;
         s.requestsChunked = requestsChunked;
         s.requestsGzip = requestsGzip;
+        s.recordsHeld = recordsHeld;
         return s;
     }
 };

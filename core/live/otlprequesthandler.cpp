@@ -135,6 +135,7 @@ HttpResponse OtlpRequestHandler::handle(const HttpRequest &request)
             r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
             return r;
         }
+        m_counters->recordsHeld += plan.heldRecords();
         m_stitcher.apply(std::move(plan), spans, now);
     }
     m_counters->spansAccepted += accepted;

@@ -61,6 +61,35 @@ qint64 startMsOf(const object &span)
     return qint64(ns / 1000000);
 }
 
+// AnyValue as a number: intValue (string or number) or doubleValue; -1 when neither.
+double anyNumber(const element &value)
+{
+    element inner;
+    if (value.at_key("intValue").get(inner) && value.at_key("doubleValue").get(inner))
+        return -1;
+    double out = -1;
+    switch (inner.type()) {
+    case element_type::INT64:
+        out = double(inner.get_int64().value_unsafe());
+        break;
+    case element_type::UINT64:
+        out = double(inner.get_uint64().value_unsafe());
+        break;
+    case element_type::DOUBLE:
+        out = inner.get_double().value_unsafe();
+        break;
+    case element_type::STRING: {
+        const std::string_view s = inner.get_string().value_unsafe();
+        if (std::from_chars(s.data(), s.data() + s.size(), out).ec != std::errc())
+            out = -1;
+        break;
+    }
+    default:
+        break;
+    }
+    return out >= 0 ? out : -1;
+}
+
 std::string_view afterOperationWord(std::string_view spanName)
 {
     const size_t space = spanName.find(' ');
@@ -115,6 +144,8 @@ QString indexOtlpRequest(std::string_view json, std::vector<OtlpSpanInfo> &spans
                 if (spanValue.get_object().get(span))
                     continue;
                 std::string_view operation, tool, agent, workflow;
+                double inputTokens = -1;
+                double outputTokens = -1;
                 array attributes;
                 if (!span.at_key("attributes").get_array().get(attributes)) {
                     for (const element attribute : attributes) {
@@ -131,6 +162,10 @@ QString indexOtlpRequest(std::string_view json, std::vector<OtlpSpanInfo> &spans
                             agent = anyString(value);
                         else if (key == "gen_ai.workflow.name")
                             workflow = anyString(value);
+                        else if (key == "gen_ai.usage.input_tokens")
+                            inputTokens = anyNumber(value);
+                        else if (key == "gen_ai.usage.output_tokens")
+                            outputTokens = anyNumber(value);
                     }
                 }
                 OtlpSpanInfo &info = spans.emplace_back();
@@ -149,6 +184,10 @@ QString indexOtlpRequest(std::string_view json, std::vector<OtlpSpanInfo> &spans
                 } else if (operation == "invoke_agent") {
                     info.role = SpanRole::Agent;
                     info.label = !agent.empty() ? agent : afterOperationWord(name);
+                } else if (operation == "chat" || operation == "text_completion" || operation == "generate_content") {
+                    info.role = SpanRole::Llm;
+                    info.inputTokens = inputTokens;
+                    info.outputTokens = outputTokens;
                 }
             }
         }

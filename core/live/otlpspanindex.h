@@ -9,7 +9,7 @@
 namespace Apprentice {
 
 /// What a span means for workflow attribution (PROTOCOLS.md §5, GenAI semantic conventions).
-enum class SpanRole : quint8 { Other, Tool, Agent, Workflow };
+enum class SpanRole : quint8 { Other, Tool, Agent, Workflow, Llm };
 
 /// One span of an OTLP request, reduced to what links tool calls to their workflow across requests.
 struct OtlpSpanInfo {
@@ -19,6 +19,8 @@ struct OtlpSpanInfo {
     std::string label;   ///< Tool: the tool name; Agent/Workflow: the workflow name it gives (as convertOtlpTraceRequest names them)
     std::string service; ///< the resource's service.name
     qint64 startMs = 0;
+    double inputTokens = -1;  ///< gen_ai.usage.input_tokens of an LLM span; -1 when absent
+    double outputTokens = -1; ///< gen_ai.usage.output_tokens of an LLM span; -1 when absent
     SpanRole role = SpanRole::Other;
 };
 

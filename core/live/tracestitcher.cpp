@@ -28,7 +28,28 @@ std::string fallbackWorkflow(const std::string &agent, const std::string &servic
     return !agent.empty() ? agent : !service.empty() ? service : current;
 }
 
+void addCustom(Record &r, const char *name, double value)
+{
+    if (value < 0)
+        return;
+    for (auto &[key, v] : r.custom) {
+        if (key == name) {
+            v += value;
+            return;
+        }
+    }
+    r.custom.emplace_back(name, value);
+}
+
 } // namespace
+
+void TraceStitcher::Usage::add(const Usage &o)
+{
+    if (o.input >= 0)
+        input = (input >= 0 ? input : 0) + o.input;
+    if (o.output >= 0)
+        output = (output >= 0 ? output : 0) + o.output;
+}
 
 TraceStitcher::TraceStitcher(qint64 holdMs, qint64 maxHeldRecords, qint64 maxRememberedSpans)
     : m_holdMs(std::max<qint64>(0, holdMs))
@@ -101,6 +122,28 @@ TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, 
             overlay.emplace(keyOf(s.traceId, s.spanId), &s);
     }
 
+    // Token usage of LLM calls whose tool call is not in this request, and usage stashed before that reaches one now.
+    std::unordered_map<Key, Usage, KeyHash> toolUsage;
+    for (const OtlpSpanInfo &s : spans) {
+        if (s.role == SpanRole::Llm && (s.inputTokens >= 0 || s.outputTokens >= 0) && !s.parentSpanId.empty()) {
+            Usage u;
+            u.input = s.inputTokens;
+            u.output = s.outputTokens;
+            route(s.traceId, keyOf(s.traceId, s.parentSpanId), u, overlay, toolUsage, p, true);
+        }
+        if (m_usage.empty() || s.spanId.empty())
+            continue;
+        const Key key = keyOf(s.traceId, s.spanId);
+        const auto stashed = m_usage.find(key);
+        if (stashed == m_usage.end() || std::find(p.consumed.begin(), p.consumed.end(), key) != p.consumed.end())
+            continue;
+        p.consumed.push_back(key);
+        if (s.role == SpanRole::Tool)
+            toolUsage[key].add(stashed->second);
+        else
+            route(s.traceId, keyOf(s.traceId, s.parentSpanId), stashed->second, overlay, toolUsage, p, false);
+    }
+
     // Records come in the order of their execute_tool spans, minus the rejected ones.
     size_t next = 0;
     for (Record &r : records) {
@@ -110,6 +153,12 @@ TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, 
             if (s.role == SpanRole::Tool && s.startMs == r.tsMs && s.traceId == r.execution && s.label == r.tool) {
                 span = &s;
                 break;
+            }
+        }
+        if (span && !toolUsage.empty()) {
+            if (const auto u = toolUsage.find(keyOf(span->traceId, span->spanId)); u != toolUsage.end()) {
+                addCustom(r, "input_tokens", u->second.input);
+                addCustom(r, "output_tokens", u->second.output);
             }
         }
         if (!span || span->parentSpanId.empty()) {
@@ -163,6 +212,33 @@ TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, 
     return p;
 }
 
+void TraceStitcher::route(const std::string &traceId, Key from, const Usage &usage, const Overlay &overlay,
+                          std::unordered_map<Key, Usage, KeyHash> &toolUsage, Plan &plan, bool skipToolInRequest) const
+{
+    bool inRequest = true; // every step so far was a span of this request
+    for (int depth = 0; depth < 256 && !from.isNull(); ++depth) {
+        if (const auto it = overlay.find(from); it != overlay.end()) {
+            if (it->second->role == SpanRole::Tool) {
+                // The conversion already added usage that reaches its tool call inside one request.
+                if (!(skipToolInRequest && inRequest))
+                    toolUsage[from].add(usage);
+                return;
+            }
+            from = keyOf(traceId, it->second->parentSpanId);
+            continue;
+        }
+        inRequest = false;
+        if (const auto known = m_spans.find(from); known != m_spans.end()) {
+            if (known->second.role == SpanRole::Tool)
+                return; // its record went out before this usage came
+            from = known->second.parent;
+            continue;
+        }
+        plan.stash.emplace_back(from, usage);
+        return;
+    }
+}
+
 void TraceStitcher::remember(const OtlpSpanInfo &span, qint64 nowMs)
 {
     if (span.spanId.empty())
@@ -192,6 +268,22 @@ void TraceStitcher::apply(Plan &&plan, const std::vector<OtlpSpanInfo> &spans, q
         const auto it = m_spans.find(key);
         if (it != m_spans.end() && it->second.seenMs == seenMs)
             m_spans.erase(it);
+    }
+    for (const Key &key : plan.consumed)
+        m_usage.erase(key);
+    for (auto &[key, usage] : plan.stash) {
+        Usage &u = m_usage[key];
+        u.add(usage);
+        u.seenMs = nowMs;
+        m_usageOrder.emplace_back(key, nowMs);
+    }
+    while (!m_usageOrder.empty()
+           && (qint64(m_usageOrder.size()) > m_maxRemembered || m_usageOrder.front().second < forgetBefore)) {
+        const auto [key, seenMs] = m_usageOrder.front();
+        m_usageOrder.pop_front();
+        const auto it = m_usage.find(key);
+        if (it != m_usage.end() && it->second.seenMs == seenMs)
+            m_usage.erase(it);
     }
     for (const quint64 id : plan.released) {
         const auto it = m_held.find(id);

@@ -18,6 +18,8 @@ namespace Apprentice {
 /// span that names its workflow. Within one request convertOtlpTraceRequest() resolves that; across requests this
 /// does: it remembers recent spans, holds a record whose ancestors have not arrived yet, and releases it when they
 /// do, or after `holdMs` with the nearest agent found so far or the service name, as the conversion would have.
+/// Likewise the token usage of LLM calls made inside a tool call: they end, and are often sent, before the tool
+/// span, so their usage waits for it and is added to its record's input_tokens / output_tokens.
 /// Not thread-safe: the receiver serialises requests through it.
 class TraceStitcher
 {
@@ -44,6 +46,13 @@ class TraceStitcher
         Key waitingFor;
         std::string agent;
     };
+    struct Usage {
+        double input = -1; ///< -1: none reported
+        double output = -1;
+        qint64 seenMs = 0;
+        void add(const Usage &o);
+        bool isEmpty() const { return input < 0 && output < 0; }
+    };
 
 public:
     TraceStitcher(qint64 holdMs = 6000, qint64 maxHeldRecords = 100000, qint64 maxRememberedSpans = 100000);
@@ -53,12 +62,15 @@ public:
     struct Plan {
         std::vector<Record> ready; ///< the request's records whose workflow is known, then held ones it completes
         qint64 ownRecords = 0;     ///< records of this request, ready or held
+        qint64 heldRecords() const { return qint64(holds.size()); } ///< of them, held
 
     private:
         friend class TraceStitcher;
         std::vector<Held> holds;
         std::vector<quint64> released;
         std::vector<Rewait> rewaits;
+        std::vector<std::pair<Key, Usage>> stash; ///< token usage waiting for its tool span
+        std::vector<Key> consumed;                ///< stashed usage this request delivered or moved up
     };
 
     /// Plans a request: `spans` is its index, `records` what the conversion made of it, in order.
@@ -91,6 +103,10 @@ private:
     Walk walk(const std::string &traceId, Key from, std::string agent, const Overlay &overlay) const;
     void remember(const OtlpSpanInfo &span, qint64 nowMs);
     void unwait(const Key &key, quint64 id);
+    /// Carries `usage` up from `from` to the nearest tool call: one in this request gets it in `toolUsage`; an
+    /// unknown span gets it stashed in the plan; a tool call delivered before, or none, drops it.
+    void route(const std::string &traceId, Key from, const Usage &usage, const Overlay &overlay,
+               std::unordered_map<Key, Usage, KeyHash> &toolUsage, Plan &plan, bool skipToolInRequest) const;
 
     qint64 m_holdMs;
     qint64 m_maxHeld;
@@ -99,6 +115,8 @@ private:
     std::deque<std::pair<Key, qint64>> m_order; ///< remembered spans, oldest first, with the time they arrived
     std::map<quint64, Held> m_held;             ///< by arrival, so deadlines come in order
     std::unordered_multimap<Key, quint64, KeyHash> m_waiting;
+    std::unordered_map<Key, Usage, KeyHash> m_usage;  ///< token usage waiting for the tool span above it
+    std::deque<std::pair<Key, qint64>> m_usageOrder;
     quint64 m_nextId = 0;
 };
 

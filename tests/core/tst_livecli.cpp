@@ -104,7 +104,7 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::newRow("listen help") << QStringList{u"listen"_s, u"--help"_s} << 0 << u"--otlp HOST:PORT"_s;
         QTest::newRow("no source") << QStringList{u"listen"_s, u"--no-db"_s} << 2 << u"at least one source"_s;
-        QTest::newRow("bad address") << QStringList{u"listen"_s, u"--otlp"_s, u"nowhere:x"_s} << 2 << u"--otlp"_s;
+        QTest::newRow("bad address") << QStringList{u"listen"_s, u"--no-db"_s, u"--otlp"_s, u"nowhere:x"_s} << 2 << u"--otlp"_s;
         QTest::newRow("remote without permission") << QStringList{u"listen"_s, u"--no-db"_s, u"--otlp"_s, u"0.0.0.0:0"_s}
                                                    << 2 << u"--allow-remote"_s;
         QTest::newRow("unset token variable") << QStringList{u"listen"_s, u"--no-db"_s, u"--otlp"_s, u":0"_s,

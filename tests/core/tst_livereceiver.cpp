@@ -578,6 +578,39 @@ private slots:
         QCOMPARE(m_queue->acceptedRecords(), m_receiver->stats().spansAccepted);
     }
 
+    void tokenUsageSentBeforeItsToolCallReachesIt()
+    {
+        // The LLM call ends, and is exported, before the tool call that made it.
+        const Span tool = toolSpan(u"b00000000000000e"_s, u"summarise"_s, 900);
+        Span step;
+        step.spanId = u"600000000000000e"_s;
+        step.parentSpanId = tool.spanId;
+        step.name = u"retry loop"_s;
+        Span first;
+        first.spanId = u"c00000000000000e"_s;
+        first.parentSpanId = step.spanId;
+        first.name = u"chat gpt-4o-mini"_s;
+        first.operation = u"chat"_s;
+        first.inputTokens = 500;
+        first.outputTokens = 40;
+        Span second = first;
+        second.spanId = u"c00000000000000f"_s;
+        second.parentSpanId = tool.spanId;
+        second.inputTokens = 20;
+        second.outputTokens = -1;
+        const quint16 port = start();
+        RawClient client;
+        QVERIFY(client.connectTo(port));
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {first}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {step, second}))).status, 200);
+        QVERIFY(m_queue->takeAll().empty());
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {tool}))).status, 200);
+        const std::vector<Record> records = recordsOf(m_queue->takeAll());
+        QCOMPARE(records.size(), size_t(1));
+        QCOMPARE(customValue(records[0], "input_tokens"), 520.0);
+        QCOMPARE(customValue(records[0], "output_tokens"), 40.0);
+    }
+
     void heldToolCallsGoOnWithTheServiceNameWhenTheWaitEnds()
     {
         OtlpReceiverConfig config;
