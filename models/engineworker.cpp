@@ -255,6 +255,7 @@ void EngineWorker::resetSession(qint64 generation)
     m_latestTsMs = 0;
     m_firstTsMs = 0;
     m_costs.clear();
+    m_costOriginSent = false;
     m_lastCostSeq = 0;
     m_investigationUsd = 0;
     m_rows.clear();
@@ -712,11 +713,12 @@ void EngineWorker::sampleCost()
     const EngineTotals t = m_engine->totals();
     if (t.executions == 0)
         return;
-    if (m_costs.empty() && m_seq > 0) {
+    if (!m_costOriginSent) {
         // Start the curves at zero where the data starts.
         CostSample origin;
         origin.tsMs = m_firstTsMs;
         m_costs.push_back(origin);
+        m_costOriginSent = true;
     }
     CostSample c;
     c.tsMs = m_latestTsMs;
@@ -876,9 +878,20 @@ void EngineWorker::querySeries(const SeriesQuery &q)
             reply->minValue = ds.minValue;
             reply->maxValue = ds.maxValue;
         }
-        for (const SeriesMarker &m : ms->markers)
-            if (m.tsMs >= from && m.tsMs <= to)
+        // Drifts and failures are few and all shown; anomalies are thinned to a readable number.
+        std::vector<SeriesMarker> anomalies;
+        for (const SeriesMarker &m : ms->markers) {
+            if (m.tsMs < from || m.tsMs > to)
+                continue;
+            if (m.kind == EventKind::Anomaly && !m.failure)
+                anomalies.push_back(m);
+            else
                 reply->markers.push_back(m);
+        }
+        const size_t maxAnomalies = size_t(std::max(50, q.buckets / 2));
+        const size_t stride = anomalies.size() / maxAnomalies + 1;
+        for (size_t i = 0; i < anomalies.size(); i += stride)
+            reply->markers.push_back(anomalies[i]);
         reply->windowValues = lastValues(b, q.windowSize);
     }
     // The "current window" of every metric of the tool, for the statistics table.

@@ -126,6 +126,7 @@ private:
     // cumulative cost samples: every max(64, seq/512) records, so O(log n) of them
     std::vector<CostSample> m_costs;
     qint64 m_lastCostSeq = 0;
+    bool m_costOriginSent = false;
     double m_investigationUsd = 0;
 
     // investigations

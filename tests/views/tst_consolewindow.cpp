@@ -180,7 +180,7 @@ private slots:
         TimeSeriesChart *chart = page->timeSeries();
         QTRY_VERIFY(chart->drawnPoints() > 100);
         // The last point drawn: its pixel on screen, then a real click there.
-        const QPointF value = chart->valuesSeries()->at(chart->drawnPoints() / 2);
+        const QPointF value = chart->drawnPoint(chart->drawnPoints() / 2);
         const QPointF scene = chart->view()->chart()->mapToPosition(value, chart->valuesSeries());
         const QPoint pos = chart->view()->mapFromScene(scene);
         const qint64 seq = chart->recordAt(pos, 3);

@@ -110,11 +110,20 @@ double DemoControlBar::speed() const
 
 void DemoControlBar::setSpeed(double speed)
 {
-    int best = 0;
+    // Shows the speed in force without sending it back; an unusual one (--speed) gets its own entry.
+    const QSignalBlocker block(m_speed);
+    int index = -1;
     for (int i = 0; i < m_speed->count(); ++i)
         if (m_speed->itemData(i).toDouble() == speed)
-            best = i;
-    m_speed->setCurrentIndex(best);
+            index = i;
+    if (index < 0) {
+        int at = 0;
+        while (at < m_speed->count() && m_speed->itemData(at).toDouble() > 0 && m_speed->itemData(at).toDouble() < speed)
+            ++at;
+        m_speed->insertItem(at, speedText(speed), speed);
+        index = at;
+    }
+    m_speed->setCurrentIndex(index);
 }
 
 QAction *DemoControlBar::situationAction(Situation situation) const

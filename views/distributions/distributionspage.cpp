@@ -151,7 +151,8 @@ DistributionsPage::DistributionsPage(ConsoleSession *session, AppSettings *setti
     });
     connect(session->host(), &EngineHost::seriesReady, this, &DistributionsPage::onReply);
     connect(session, &ConsoleSession::catalogChanged, this, &DistributionsPage::refillWorkflows);
-    connect(session, &ConsoleSession::snapshotChanged, this, &DistributionsPage::updateProfile);
+    // Snapshots come at up to 10 Hz; the charts redraw with the next reply (4 Hz) instead.
+    connect(session, &ConsoleSession::snapshotChanged, this, [this] { m_profileDirty = true; });
     connect(session, &ConsoleSession::sessionReset, this, [this] {
         m_series->resetZoom();
         m_lastReply.reset();
@@ -278,6 +279,7 @@ void DistributionsPage::select(const QString &workflow, const QString &version, 
 
 void DistributionsPage::updateProfile()
 {
+    m_profileDirty = false;
     const QStringList key = m_workflow->currentData().toStringList();
     const ToolSnapshot *tool = key.size() == 2 ? m_session->findTool(key[0], key[1], currentTool()) : nullptr;
     const Distribution *profile = nullptr;
@@ -336,7 +338,7 @@ void DistributionsPage::onReply(std::shared_ptr<const SeriesReply> reply)
             m_series->clear(tr("No values of this metric yet"));
         else
             m_series->setReply(*reply, !m_series->isZoomed());
-        updateProfile();
+        updateProfile(); // the histogram's window changed with the reply
         m_lastRefreshMs = double(m_queryClock.nsecsElapsed()) / 1e6;
         ++m_refreshes;
         m_info->setText(tr("%1 values kept · %2 in view · %3 drawn · refreshed in %4")

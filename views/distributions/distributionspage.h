@@ -87,6 +87,7 @@ private:
     quint64 m_ticket = 0;
     bool m_inFlight = false;
     bool m_again = false;
+    bool m_profileDirty = false;
     QElapsedTimer m_queryClock;
     double m_lastRefreshMs = 0;
     qint64 m_refreshes = 0;

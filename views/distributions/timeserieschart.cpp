@@ -3,6 +3,7 @@
 #include "colors.h"
 #include "common/chartstyle.h"
 #include "common/interactivechartview.h"
+#include "common/polylineitem.h"
 #include "eventsmodel.h"
 #include "format.h"
 #include "metricinfo.h"
@@ -23,6 +24,28 @@
 #include <limits>
 
 using namespace Apprentice;
+
+namespace {
+
+/// Axis limits on round numbers (1, 2, 2.5, 5 × 10^k steps over ~5 ticks), computed once instead
+/// of QValueAxis::applyNiceNumbers() changing the range a second time.
+std::pair<double, double> niceRange(double lo, double hi)
+{
+    const double span = hi - lo;
+    if (!(span > 0))
+        return {lo, hi};
+    const double raw = span / 5;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        step = m * magnitude;
+        if (step >= raw)
+            break;
+    }
+    return {std::floor(lo / step) * step, std::ceil(hi / step) * step};
+}
+
+} // namespace
 
 TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     : QWidget(parent), m_p01(std::nan("")), m_p50(std::nan("")), m_p99(std::nan(""))
@@ -58,6 +81,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_failures->setMarkerSize(11);
     m_selected->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     m_selected->setMarkerSize(14);
+    m_envelope = new PolylineItem(m_chart, m_values);
     m_chart->legend()->setAlignment(Qt::AlignTop);
     // The selection ring and the band's helper lines need no legend entry.
     m_chart->legend()->markers(m_selected).value(0)->setVisible(false);
@@ -97,8 +121,10 @@ void TimeSeriesChart::applyStyle()
     ChartStyle::apply(m_chart, pal);
     const QColor line = ChartStyle::seriesColor(0, pal);
     QPen valuesPen(line);
-    valuesPen.setWidthF(1.2);
+    valuesPen.setWidthF(1);
+    valuesPen.setCosmetic(true);
     m_values->setPen(valuesPen);
+    m_envelope->setPen(valuesPen);
     QColor bandColor = Colors::ok(pal);
     bandColor.setAlpha(40);
     m_band->setBrush(bandColor);
@@ -136,6 +162,9 @@ void TimeSeriesChart::setMetric(const QString &metric)
 
 void TimeSeriesChart::setProfile(double p01, double p50, double p99)
 {
+    auto same = [](double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; };
+    if (same(p01, m_p01) && same(p50, m_p50) && same(p99, m_p99))
+        return; // unchanged: spare the axes a relayout
     m_p01 = p01;
     m_p50 = p50;
     m_p99 = p99;
@@ -175,14 +204,20 @@ QScatterSeries *TimeSeriesChart::markerSeries(int kind) const
 
 int TimeSeriesChart::drawnPoints() const
 {
-    return int(m_values->count());
+    return m_envelope->pointCount();
+}
+
+QPointF TimeSeriesChart::drawnPoint(int i) const
+{
+    const SeriesPoint &p = m_points[size_t(i)];
+    return QPointF(double(p.tsMs), p.value);
 }
 
 void TimeSeriesChart::clear(const QString &message)
 {
     m_points.clear();
     m_markers.clear();
-    m_values->clear();
+    m_envelope->setPoints({});
     m_anomalies->clear();
     m_drifts->clear();
     m_failures->clear();
@@ -200,15 +235,15 @@ void TimeSeriesChart::setReply(const SeriesReply &reply, bool followLatest)
     m_message->hide();
     m_points = reply.points;
     m_markers = reply.markers;
-    QList<QPointF> pts;
-    pts.reserve(qsizetype(m_points.size()));
+    std::vector<QPointF> pts;
+    pts.reserve(m_points.size());
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (const SeriesPoint &p : m_points) {
-        pts.append(QPointF(double(p.tsMs), p.value));
+        pts.emplace_back(double(p.tsMs), p.value);
         lo = std::min(lo, p.value);
         hi = std::max(hi, p.value);
     }
-    m_values->replace(pts);
+    m_envelope->setPoints(std::move(pts));
     QList<QPointF> anomalies, drifts, failures;
     for (const SeriesMarker &m : m_markers) {
         const QPointF pt(double(m.tsMs), m.value);
@@ -272,8 +307,9 @@ void TimeSeriesChart::updateAxes()
     double min = lo - pad;
     if (lo >= 0 && min < 0)
         min = 0;
-    m_y->setRange(min, hi + pad);
-    m_y->applyNiceNumbers();
+    const auto [niceMin, niceMax] = niceRange(min, hi + pad);
+    if (niceMin != m_y->min() || niceMax != m_y->max())
+        m_y->setRange(niceMin, niceMax);
 }
 
 void TimeSeriesChart::updateTimeFormat()

@@ -12,6 +12,7 @@ class QLineSeries;
 class QAreaSeries;
 class QScatterSeries;
 class QValueAxis;
+class PolylineItem;
 
 /// One metric over time: the downsampled values (min/max per pixel column), the profile band
 /// (p1–p99) and median, and markers for anomalies, drifts and failures. Zoom with the wheel, pan by
@@ -41,6 +42,8 @@ public:
     QScatterSeries *markerSeries(int kind) const; ///< EventsModel::RowKind
     /// Points drawn now (≤ 2 × plotWidth()).
     int drawnPoints() const;
+    /// Point `i` of those drawn, in axis units (ms since the epoch, value).
+    QPointF drawnPoint(int i) const;
     /// The record nearest to a widget position within `radius` pixels, or 0.
     qint64 recordAt(QPoint pos, int radius = 10) const;
     /// Highlights one point (e.g. the record selected elsewhere); seq 0 clears.
@@ -63,7 +66,8 @@ private:
     InteractiveChartView *m_view;
     QDateTimeAxis *m_x;
     QValueAxis *m_y;
-    QLineSeries *m_values;
+    QLineSeries *m_values; ///< legend entry and axes for the envelope
+    PolylineItem *m_envelope;
     QLineSeries *m_bandLow;
     QLineSeries *m_bandHigh;
     QAreaSeries *m_band;

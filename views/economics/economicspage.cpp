@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "colors.h"
 #include "common/chartstyle.h"
+#include "common/polylineitem.h"
 #include "common/statcard.h"
 #include "common/tables.h"
 #include "consolesession.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -65,6 +67,13 @@ EconomicsPage::EconomicsPage(ConsoleSession *session, AppSettings *settings, QWi
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
+    // The lines are drawn by polyline items (cheap to update live); the series give legend and axes.
+    m_alwaysOnItem = new PolylineItem(m_chart, m_alwaysOnLine);
+    m_spentItem = new PolylineItem(m_chart, m_spentLine);
+    m_apprenticeItem = new PolylineItem(m_chart, m_apprenticeLine);
+    m_investigationItem = new PolylineItem(m_chart, m_investigationLine);
+    for (PolylineItem *item : {m_alwaysOnItem, m_spentItem, m_apprenticeItem, m_investigationItem})
+        item->setClipped(false); // the axes always span the data
     m_chart->legend()->setAlignment(Qt::AlignTop);
     m_view = new QChartView(m_chart, this);
     m_view->setObjectName(QStringLiteral("economicsChart"));
@@ -134,11 +143,19 @@ EconomicsPage::EconomicsPage(ConsoleSession *session, AppSettings *settings, QWi
     layout->addLayout(cards);
     layout->addWidget(m_vertical, 1);
 
-    connect(session->costs(), &CostHistory::changed, this, [this] {
-        m_dirty = true;
+    // Costs change with every publication; the chart and cards follow at 2 Hz.
+    m_chartTimer = new QTimer(this);
+    m_chartTimer->setSingleShot(true);
+    m_chartTimer->setInterval(500);
+    connect(m_chartTimer, &QTimer::timeout, this, [this] {
         if (isVisible())
             updateChart();
         updateCards();
+    });
+    connect(session->costs(), &CostHistory::changed, this, [this] {
+        m_dirty = true;
+        if (!m_chartTimer->isActive())
+            m_chartTimer->start();
     });
     applyStyle();
     retranslate();
@@ -152,7 +169,7 @@ void EconomicsPage::resetLayout()
 
 int EconomicsPage::plottedPoints() const
 {
-    return int(m_spentLine->count());
+    return m_spentItem->pointCount();
 }
 
 void EconomicsPage::applyStyle()
@@ -165,14 +182,19 @@ void EconomicsPage::applyStyle()
         p.setStyle(style);
         return p;
     };
-    m_alwaysOnLine->setPen(pen(Colors::danger(pal), 2.2));
-    m_spentLine->setPen(pen(ChartStyle::seriesColor(0, pal), 2.2));
-    m_apprenticeLine->setPen(pen(ChartStyle::seriesColor(0, pal), 1.2, Qt::DashLine));
-    m_investigationLine->setPen(pen(Colors::warning(pal), 1.2, Qt::DotLine));
+    m_alwaysOnLine->setPen(pen(Colors::danger(pal), 2));
+    m_spentLine->setPen(pen(ChartStyle::seriesColor(0, pal), 2));
+    m_apprenticeLine->setPen(pen(ChartStyle::seriesColor(0, pal), 1, Qt::DashLine));
+    m_investigationLine->setPen(pen(Colors::warning(pal), 1, Qt::DotLine));
+    m_alwaysOnItem->setPen(m_alwaysOnLine->pen());
+    m_spentItem->setPen(m_spentLine->pen());
+    m_apprenticeItem->setPen(m_apprenticeLine->pen());
+    m_investigationItem->setPen(m_investigationLine->pen());
     QColor fill = Colors::ok(pal);
     fill.setAlpha(45);
     m_savings->setBrush(fill);
     m_savings->setPen(Qt::NoPen);
+    m_dirty = true;
 }
 
 void EconomicsPage::retranslate()
@@ -243,32 +265,36 @@ void EconomicsPage::updateCards()
 void EconomicsPage::updateChart()
 {
     m_dirty = false;
-    const auto &points = m_session->costs()->points();
-    QList<QPointF> alwaysOn, spent, apprentice, investigations, zero;
-    alwaysOn.reserve(qsizetype(points.size()));
-    spent.reserve(qsizetype(points.size()));
+    const auto &all = m_session->costs()->points();
+    // A cumulative curve needs no more points than the plot has columns.
+    const size_t wanted = size_t(std::max(100, int(m_chart->plotArea().width())));
+    const size_t stride = all.size() / wanted + 1;
+    std::vector<QPointF> alwaysOn, spent, apprentice, investigations;
     double maxY = 0;
-    for (const CostHistory::Point &p : points) {
+    for (size_t i = 0; i < all.size(); i += stride) {
+        const size_t k = (i + stride >= all.size()) ? all.size() - 1 : i; // always end on the latest point
+        const CostHistory::Point &p = all[k];
         const double x = double(p.tsMs);
-        alwaysOn.append(QPointF(x, p.alwaysOnUsd));
-        spent.append(QPointF(x, p.spentUsd()));
-        apprentice.append(QPointF(x, p.apprenticeUsd));
-        investigations.append(QPointF(x, p.investigationUsd));
+        alwaysOn.emplace_back(x, p.alwaysOnUsd);
+        spent.emplace_back(x, p.spentUsd());
+        apprentice.emplace_back(x, p.apprenticeUsd);
+        investigations.emplace_back(x, p.investigationUsd);
         maxY = std::max({maxY, p.alwaysOnUsd, p.spentUsd()});
     }
-    m_alwaysOnLine->replace(alwaysOn);
-    m_spentLine->replace(spent);
-    m_apprenticeLine->replace(apprentice);
-    m_investigationLine->replace(investigations);
-    m_savingsUpper->replace(alwaysOn);
-    m_savingsLower->replace(spent);
-    if (points.size() >= 2) {
-        const double from = double(points.front().tsMs), to = double(std::max(points.back().tsMs, points.front().tsMs + 1000));
+    if (all.size() >= 2) {
+        const double from = double(all.front().tsMs), to = double(std::max(all.back().tsMs, all.front().tsMs + 1000));
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(from), Qt::UTC), QDateTime::fromMSecsSinceEpoch(qint64(to), Qt::UTC));
         m_x->setFormat(to - from < 86400000.0 * 2 ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd"));
     }
     m_y->setRange(0, std::max(0.01, maxY * 1.08));
     m_y->applyNiceNumbers();
+    QColor fill = Colors::ok(palette());
+    fill.setAlpha(45);
+    m_alwaysOnItem->setFill(spent, fill);
+    m_alwaysOnItem->setPoints(std::move(alwaysOn));
+    m_spentItem->setPoints(std::move(spent));
+    m_apprenticeItem->setPoints(std::move(apprentice));
+    m_investigationItem->setPoints(std::move(investigations));
 }
 
 void EconomicsPage::showEvent(QShowEvent *event)
