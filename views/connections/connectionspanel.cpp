@@ -41,16 +41,36 @@ ConnectionsPanel::ConnectionsPanel(ConnectionManager *manager, QWidget *parent)
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->hide();
 
+    // What an empty page can do, so a first visit is not a blank table.
+    auto *hint = new QLabel(tr("<p><b>No live connections yet.</b> Use <b>Connect…</b> (Ctrl+Shift+O) to</p><ul>"
+                               "<li>receive OpenTelemetry traces: point an OTLP/HTTP JSON exporter at "
+                               "<code>http://127.0.0.1:4318/v1/traces</code>;</li>"
+                               "<li>follow an NDJSON or Server-Sent Events stream — try "
+                               "<code>apprentice-cli serve-demo --port 8081</code>;</li>"
+                               "<li>tail a JSON Lines log file as it grows.</li></ul>"
+                               "<p>Records from every connection join the same profiles as imports and the demo.</p>"),
+                            this);
+    hint->setObjectName(QStringLiteral("emptyHint"));
+    hint->setTextFormat(Qt::RichText);
+    hint->setWordWrap(true);
+    hint->setContentsMargins(8, 16, 8, 8);
+    auto updateHint = [this, hint] { hint->setVisible(m_model->rowCount() == 0); };
+    connect(m_model, &QAbstractItemModel::rowsInserted, hint, updateHint);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, hint, updateHint);
+    connect(m_model, &QAbstractItemModel::modelReset, hint, updateHint);
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_connect);
     buttons->addWidget(m_restart);
     buttons->addWidget(m_disconnect);
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(buttons);
+    layout->addWidget(hint);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_message);
+    updateHint();
 
     connect(m_connect, &QPushButton::clicked, this, [this] { openConnectDialog(); });
     connect(m_restart, &QPushButton::clicked, this, &ConnectionsPanel::restartCurrent);
