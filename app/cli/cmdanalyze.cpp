@@ -1,5 +1,6 @@
 // apprentice-cli analyze: replay log exports through the engine; analysis events on stdout.
 #include "command.h"
+#include "engineoptions.h"
 
 #include "engine.h"
 #include "evolution/trendwatch.h"
@@ -136,13 +137,12 @@ int run(const QStringList &args)
     const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption noDb(QStringLiteral("no-db"));
     const QCommandLineOption keep(QStringLiteral("keep-records"));
-    const QCommandLineOption graduate(QStringLiteral("graduate-after"), QString(), QStringLiteral("N"));
-    const QCommandLineOption apprenticeCost(QStringLiteral("apprentice-cost"), QString(), QStringLiteral("USD"));
-    const QCommandLineOption alwaysOnCost(QStringLiteral("always-on-cost"), QString(), QStringLiteral("USD"));
+    const EngineOptions engineOptions;
     const QCommandLineOption tiers(QStringLiteral("tiers"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption transitions(QStringLiteral("transitions"));
     const QCommandLineOption quietAnomalies(QStringLiteral("quiet-anomalies"));
-    p.addOptions({help, db, noDb, keep, graduate, apprenticeCost, alwaysOnCost, tiers, transitions, quietAnomalies});
+    p.addOptions({help, db, noDb, keep, tiers, transitions, quietAnomalies});
+    engineOptions.addTo(p);
     if (!p.parse(QStringList{QStringLiteral("analyze")} + args))
         return usageError(p.errorText());
     if (p.isSet(help)) {
@@ -156,24 +156,9 @@ int run(const QStringList &args)
         return usageError(QStringLiteral("--db and --no-db exclude each other"));
 
     EngineConfig config;
-    auto positiveNumber = [&](const QCommandLineOption &o, double &target, bool integer) -> bool {
-        if (!p.isSet(o))
-            return true;
-        bool ok = false;
-        const double v = p.value(o).toDouble(&ok);
-        if (!ok || !(v >= 0) || (integer && (v < 1 || v != std::floor(v) || v > 1e9)))
-            return false;
-        target = v;
-        return true;
-    };
-    double graduateAfter = config.graduationExecutions;
-    if (!positiveNumber(graduate, graduateAfter, true))
-        return usageError(QStringLiteral("--graduate-after needs a whole number >= 1, got '%1'").arg(p.value(graduate)));
-    config.graduationExecutions = int(graduateAfter);
-    if (!positiveNumber(apprenticeCost, config.costs.apprenticeExecution, false))
-        return usageError(QStringLiteral("--apprentice-cost needs a number >= 0, got '%1'").arg(p.value(apprenticeCost)));
-    if (!positiveNumber(alwaysOnCost, config.costs.alwaysOnExecution, false))
-        return usageError(QStringLiteral("--always-on-cost needs a number >= 0, got '%1'").arg(p.value(alwaysOnCost)));
+    QString optionError;
+    if (!engineOptions.apply(p, config, &optionError))
+        return usageError(optionError);
 
     Engine engine(config);
     TierLadder ladder;
@@ -240,18 +225,8 @@ int run(const QStringList &args)
     Store store;
     Store *storePtr = nullptr;
     if (!p.isSet(noDb)) {
-        const QString path = p.isSet(db) ? p.value(db) : Store::defaultPath();
-        QString error;
-        if (!store.open(path, &error)) {
-            std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));
+        if (!openStoreAndRestore("analyze", p.isSet(db) ? p.value(db) : QString(), store, engine))
             return ExitIoFailure;
-        }
-        EngineSnapshot snapshot;
-        if (!store.loadSnapshot(snapshot, &error) || !engine.restore(snapshot, &error)) {
-            std::fprintf(stderr, "apprentice-cli analyze: cannot continue from %s: %s\n", qPrintable(path),
-                         qPrintable(error));
-            return ExitIoFailure;
-        }
         storePtr = &store;
     }
 
