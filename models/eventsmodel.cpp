@@ -338,7 +338,8 @@ QVariant EventsModel::data(const QModelIndex &index, int role) const
         case ColAction:
             if (!r.diagnosed)
                 return {};
-            return tr("%1\nTier: %2, cost %3").arg(r.diagnosis.rootCause, r.diagnosis.tier, Format::money(r.diagnosis.costUsd));
+            return tr("%1\nTier: %2, cost %3")
+                .arg(ReasonText::translateRootCause(r.diagnosis.rootCause), r.diagnosis.tier, Format::money(r.diagnosis.costUsd));
         default: return {};
         }
     default: break;

@@ -138,7 +138,7 @@ QVariant MetricStatsModel::data(const QModelIndex &index, int role) const
         case ColP95: return l.n ? Format::metricValue(l.metric, l.p95) : QString();
         case ColP99: return l.n ? Format::metricValue(l.metric, l.p99) : QString();
         case ColShift:
-            return l.hasShift ? tr("%1σ").arg(QLocale().toString(l.shift, 'f', 1)) : QString();
+            return l.hasShift ? tr("%1σ").arg(QLocale().toString(std::abs(l.shift) < 0.05 ? 0.0 : l.shift, 'f', 1)) : QString();
         }
         break;
     case Qt::TextAlignmentRole:

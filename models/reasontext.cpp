@@ -33,8 +33,11 @@ QString translate(const QString &reason, double *progress)
     }
     if ((m = graduatedAt.match(text)).hasMatch())
         return prefix + QCoreApplication::translate("ReasonText", "graduated at execution %1").arg(m.captured(1));
-    if ((m = open.match(text)).hasMatch())
-        return prefix + QCoreApplication::translate("ReasonText", "%n investigation(s) open", nullptr, m.captured(1).toInt());
+    if ((m = open.match(text)).hasMatch()) {
+        // A plain variable as the count: lupdate cannot parse a call expression there.
+        const int count = m.captured(1).toInt();
+        return prefix + QCoreApplication::translate("ReasonText", "%n investigation(s) open", nullptr, count);
+    }
     if ((m = failure.match(text)).hasMatch()) {
         if (progress)
             *progress = 1;
@@ -102,6 +105,63 @@ QString translateTransition(const QString &reason)
     if ((m = dismissedBy.match(reason)).hasMatch())
         return QCoreApplication::translate("ReasonText", "dismissed by %1").arg(m.captured(1));
     return reason;
+}
+
+QString translateRootCause(const QString &text)
+{
+    static const QRegularExpression returned(QStringLiteral("^(\\S+) returned an error$"));
+    static const QRegularExpression failed(QStringLiteral("^(\\S+) failed: (.*)$"));
+    static const QRegularExpression degrading(QStringLiteral("^Validation pass rate of (\\S+) is degrading \\(input quality changed\\?\\)$"));
+    static const QRegularExpression whileFailing(QStringLiteral("^(\\S+) changed while failing \\((\\d+) of (\\d+) recent calls\\)$"));
+    static const QRegularExpression latency(QStringLiteral("^Latency of (\\S+) shifted (up|down) with unchanged output: an external dependency changed$"));
+    static const QRegularExpression alone(QStringLiteral("^(\\S+) of (\\S+) shifted (up|down) with the other metrics unchanged$"));
+    static const QRegularExpression together(QStringLiteral("^(\\S+) of (\\S+) shifted together with (.*)$"));
+    auto direction = [](const QString &d) {
+        return d == u"up" ? QCoreApplication::translate("ReasonText", "up") : QCoreApplication::translate("ReasonText", "down");
+    };
+    QRegularExpressionMatch m;
+    if ((m = returned.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 returned an error").arg(m.captured(1));
+    if ((m = failed.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 failed: %2").arg(m.captured(1), m.captured(2));
+    if (text == u"Execution within what has been learned so far")
+        return QCoreApplication::translate("ReasonText", "Execution within what has been learned so far");
+    if (text == u"Isolated out-of-profile value; the values around it are normal")
+        return QCoreApplication::translate("ReasonText", "Isolated out-of-profile value; the values around it are normal");
+    if ((m = degrading.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "Validation pass rate of %1 is degrading (input quality changed?)").arg(m.captured(1));
+    if ((m = whileFailing.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 changed while failing (%2 of %3 recent calls)")
+            .arg(m.captured(1), m.captured(2), m.captured(3));
+    if ((m = latency.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "Latency of %1 shifted %2 with unchanged output: an external dependency changed")
+            .arg(m.captured(1), direction(m.captured(2)));
+    if ((m = alone.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 of %2 shifted %3 with the other metrics unchanged")
+            .arg(m.captured(1), m.captured(2), direction(m.captured(3)));
+    if ((m = together.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 of %2 shifted together with %3").arg(m.captured(1), m.captured(2), m.captured(3));
+    return text;
+}
+
+QString translateEvidence(const QString &text)
+{
+    static const QRegularExpression value(QStringLiteral("^(\\S+) of (\\S+) = (\\S+); profile p50 (\\S+), p95 (\\S+), p99 (\\S+) \\(n=(\\d+)\\)$"));
+    static const QRegularExpression last(QStringLiteral("^last values: (.*) \\(shift (\\S+)σ\\)$"));
+    static const QRegularExpression within(QStringLiteral("^other metrics of (\\S+) within profile$"));
+    static const QRegularExpression failures(QStringLiteral("^(\\d+) consecutive failed calls; (\\d+) of the last (\\d+) calls failed$"));
+    QRegularExpressionMatch m;
+    if ((m = value.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 of %2 = %3; profile p50 %4, p95 %5, p99 %6 (n=%7)")
+            .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5), m.captured(6), m.captured(7));
+    if ((m = last.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "last values: %1 (shift %2σ)").arg(m.captured(1), m.captured(2));
+    if ((m = within.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "other metrics of %1 within profile").arg(m.captured(1));
+    if ((m = failures.match(text)).hasMatch())
+        return QCoreApplication::translate("ReasonText", "%1 consecutive failed calls; %2 of the last %3 calls failed")
+            .arg(m.captured(1), m.captured(2), m.captured(3));
+    return text;
 }
 
 QString actionText(const QString &action)

@@ -12,6 +12,10 @@ QString translate(const QString &reason, double *progress = nullptr);
 /// A transition event's reason ("drift of fetch_data latency_ms", "UPDATE_PROFILE applied (rules)", …).
 QString translateTransition(const QString &reason);
 
+/// The built-in rules' root causes and evidence lines (known patterns; anything else unchanged).
+QString translateRootCause(const QString &text);
+QString translateEvidence(const QString &text);
+
 /// Diagnosis actions and statuses in words: "Update profile", "Suspicious".
 QString actionText(const QString &action);
 QString statusText(const QString &status);

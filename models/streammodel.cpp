@@ -7,6 +7,7 @@
 #include "event.h"
 
 #include <QFileInfo>
+#include <QLocale>
 #include <QTimer>
 
 #include <algorithm>
@@ -224,7 +225,7 @@ QVariant StreamModel::data(const QModelIndex &index, int role) const
         }
         case ColDriftScore:
             return r.has(StreamRow::Learning) && !r.has(StreamRow::Failure) ? QString()
-                                                                             : QString::number(r.driftScore, 'f', 2);
+                                                                             : QLocale().toString(double(r.driftScore), 'f', 2);
         case ColNote: return noteFor(r);
         }
         break;

@@ -3,6 +3,7 @@
 #include "seriesbuffer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace Apprentice {
@@ -43,6 +44,33 @@ DownsampledSeries downsampleMinMax(const SeriesBuffer &buffer, qint64 t0, qint64
         out.pointsInRange = last - first;
         out.minValue = lo;
         out.maxValue = hi;
+        return out;
+    }
+
+    if (ordered) {
+        // Bucket edges by binary search, extremes from the block summaries: O(buckets · (log n +
+        // points per bucket / BlockSize)) instead of touching every point.
+        out.points.reserve(size_t(2 * buckets));
+        const double span = double(t1 - t0) + 1.0;
+        qsizetype begin = first;
+        for (int b = 0; b < buckets; ++b) {
+            const qint64 edge = t0 + qint64(std::ceil(span * double(b + 1) / double(buckets)));
+            const qsizetype end = b + 1 == buckets ? last : std::clamp(buffer.lowerBound(edge), begin, last);
+            if (end > begin) {
+                qsizetype minAt = -1, maxAt = -1;
+                buffer.minMax(begin, end, minAt, maxAt);
+                const double vlo = double(buffer.valueAt(minAt)), vhi = double(buffer.valueAt(maxAt));
+                out.minValue = out.points.empty() ? vlo : std::min(out.minValue, vlo);
+                out.maxValue = out.points.empty() ? vhi : std::max(out.maxValue, vhi);
+                const qsizetype a = std::min(minAt, maxAt), z = std::max(minAt, maxAt);
+                out.points.push_back({buffer.tsAt(a), double(buffer.valueAt(a)), buffer.seqAt(a)});
+                if (z != a)
+                    out.points.push_back({buffer.tsAt(z), double(buffer.valueAt(z)), buffer.seqAt(z)});
+            }
+            begin = end;
+        }
+        out.pointsInRange = last - first;
+        out.reduced = qint64(out.points.size()) < out.pointsInRange;
         return out;
     }
 

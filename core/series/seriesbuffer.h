@@ -9,7 +9,8 @@ namespace Apprentice {
 
 /// Bounded columnar history of one metric: (timestamp, value, record sequence number) in arrival
 /// order, oldest dropped first once full. Columns rather than structs so a scan touches only what
-/// it needs; 20 bytes per point.
+/// it needs; 20 bytes per point. Every BlockSize slots keep their minimum and maximum, so the
+/// extremes of a range cost O(range / BlockSize) instead of a scan of every point.
 class SeriesBuffer
 {
 public:
@@ -53,6 +54,12 @@ public:
             f(m_ts[k], m_value[k], m_seq[k]);
     }
 
+    /// Logical indices of the minimum and maximum value in [first, last) (first occurrence of
+    /// each); both −1 for an empty range. Uses the block summaries.
+    void minMax(qsizetype first, qsizetype last, qsizetype &minIndex, qsizetype &maxIndex) const;
+
+    static constexpr int BlockSize = 64;
+
     /// Heap bytes held by the columns.
     std::size_t memoryBytes() const;
 
@@ -65,7 +72,17 @@ private:
         return p;
     }
 
+    struct Block {
+        float min;
+        float max;
+        quint8 minAt; // offsets inside the block
+        quint8 maxAt;
+    };
+    void note(size_t physicalIndex, float value);
+    void scan(size_t from, size_t to, float &lo, float &hi, size_t &loAt, size_t &hiAt) const;
+
     std::vector<qint64> m_ts;
+    std::vector<Block> m_blocks;
     std::vector<float> m_value;
     std::vector<qint64> m_seq;
     qsizetype m_capacity = 0;

@@ -101,6 +101,47 @@ private slots:
         QCOMPARE(d.minValue, 0.0);
     }
 
+    void blockSummariesMatchAScanAcrossTheRing_data()
+    {
+        QTest::addColumn<int>("capacity");
+        QTest::addColumn<int>("appended");
+        QTest::newRow("growing") << 1000 << 700;
+        QTest::newRow("full, head on a block edge") << 640 << 640 + 128;
+        QTest::newRow("full, head inside a block") << 1000 << 1000 + 333;
+        QTest::newRow("wrapped many times") << 257 << 5000;
+    }
+    void blockSummariesMatchAScanAcrossTheRing()
+    {
+        QFETCH(int, capacity);
+        QFETCH(int, appended);
+        SeriesBuffer b(capacity);
+        std::mt19937 rng(11);
+        std::uniform_real_distribution<float> value(0, 1000);
+        for (int i = 0; i < appended; ++i)
+            b.append(i, value(rng), i + 1);
+        std::uniform_int_distribution<qsizetype> index(0, b.size());
+        for (int trial = 0; trial < 500; ++trial) {
+            qsizetype first = index(rng), last = index(rng);
+            if (first > last)
+                std::swap(first, last);
+            qsizetype minAt = -2, maxAt = -2;
+            b.minMax(first, last, minAt, maxAt);
+            if (first == last) {
+                QCOMPARE(minAt, -1);
+                continue;
+            }
+            qsizetype expectMin = first, expectMax = first;
+            for (qsizetype i = first; i < last; ++i) {
+                if (b.valueAt(i) < b.valueAt(expectMin))
+                    expectMin = i;
+                if (b.valueAt(i) > b.valueAt(expectMax))
+                    expectMax = i;
+            }
+            QCOMPARE(minAt, expectMin);
+            QCOMPARE(maxAt, expectMax);
+        }
+    }
+
     void emptyAndInvertedRanges()
     {
         SeriesBuffer b(10);

@@ -12,11 +12,15 @@
 #include "eventfiltermodel.h"
 #include "eventsmodel.h"
 #include "importing/importproblemsdock.h"
+#include "settings/settingsdialog.h"
 #include "streammodel.h"
 #include "stream/streampage.h"
 #include "workflowsmodel.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QTabWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -190,6 +194,30 @@ private slots:
         auto *stream = qobject_cast<StreamPage *>(w->page(QStringLiteral("stream")));
         QTRY_COMPARE(stream->table()->currentIndex().data(StreamModel::SeqRole).toLongLong(), seq);
         QVERIFY(stream->pauseButton()->isChecked());
+    }
+
+    void switchLanguageInSettings()
+    {
+        auto w = window();
+        auto *tabs = w->findChild<QTabWidget *>(QStringLiteral("pages"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Workflows"));
+        w->findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w->findChild<SettingsDialog *>()) && dialog->isVisible());
+        QComboBox *language = dialog->languageCombo();
+        language->setCurrentIndex(language->findData(QStringLiteral("uk")));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QCOMPARE(m_settings->language(), QStringLiteral("uk"));
+        // The whole window follows: tabs, menus, model headers, numbers.
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Робочі процеси"));
+        QCOMPARE(w->session()->workflows()->headerData(WorkflowsModel::ColPhase, Qt::Horizontal).toString(), QStringLiteral("Фаза"));
+        QCOMPARE(w->findChild<QAction *>(QStringLiteral("actionOpen"))->text(), QStringLiteral("&Відкрити експорт журналу…"));
+        QCOMPARE(QLocale().decimalPoint(), QStringLiteral(","));
+        // And back.
+        m_language->apply(QStringLiteral("en"));
+        m_settings->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Workflows"));
+        QCOMPARE(w->session()->workflows()->headerData(WorkflowsModel::ColPhase, Qt::Horizontal).toString(), QStringLiteral("Phase"));
     }
 
     void layoutAndFiltersAreRemembered()

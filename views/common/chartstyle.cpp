@@ -6,6 +6,7 @@
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QLocale>
 #include <QPalette>
 
 namespace ChartStyle {
@@ -30,6 +31,8 @@ void styleAxis(QAbstractAxis *axis, const QPalette &palette)
 
 void apply(QChart *chart, const QPalette &palette)
 {
+    chart->setLocalizeNumbers(true); // axis labels in the console's locale
+    chart->setLocale(QLocale());
     chart->setBackgroundBrush(palette.color(QPalette::Base));
     chart->setBackgroundPen(Qt::NoPen);
     chart->setBackgroundRoundness(0);

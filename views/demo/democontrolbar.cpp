@@ -78,12 +78,11 @@ DemoControlBar::DemoControlBar(QWidget *parent)
     m_restart->setObjectName(QStringLiteral("demoRestart"));
     connect(m_restart, &QAction::triggered, this, &DemoControlBar::restartRequested);
 
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    addWidget(spacer);
+    // The clock lives in the status bar (clockLabel()): the toolbar needs its width for the buttons.
     m_clock = new QLabel(this);
+    m_clock->setObjectName(QStringLiteral("demoClock"));
     m_clock->setContentsMargins(6, 0, 8, 0);
-    addWidget(m_clock);
+    m_clock->hide();
     retranslate();
 }
 

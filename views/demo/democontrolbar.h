@@ -33,6 +33,8 @@ public:
     QAction *pauseAction() const { return m_pause; }
     QAction *restartAction() const { return m_restart; }
     QComboBox *speedCombo() const { return m_speed; }
+    /// The simulated clock, for the window's status bar.
+    QLabel *clockLabel() const { return m_clock; }
 
 signals:
     void situationToggled(Apprentice::Situation situation, bool active);

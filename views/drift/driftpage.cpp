@@ -15,6 +15,7 @@
 #include "reasontext.h"
 
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,6 +26,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -115,12 +117,13 @@ DriftPage::DriftPage(ConsoleSession *session, AppSettings *settings, QWidget *pa
     m_evolve->setObjectName(QStringLiteral("evolveButton"));
     m_evolve->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_showRecord = new QPushButton(Icons::get(QStringLiteral("stream")), QString(), detail);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_accept);
-    actions->addWidget(m_dismiss);
-    actions->addWidget(m_evolve);
-    actions->addStretch(1);
-    actions->addWidget(m_showRecord);
+    // Two rows of two: the pane stays narrow enough for the table beside it in any language.
+    auto *actions = new QGridLayout;
+    actions->addWidget(m_accept, 0, 0);
+    actions->addWidget(m_dismiss, 0, 1);
+    actions->addWidget(m_evolve, 1, 0);
+    actions->addWidget(m_showRecord, 1, 1);
+    actions->setColumnStretch(2, 1);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(8, 4, 8, 8);
     detailLayout->addWidget(m_title);
@@ -141,7 +144,12 @@ DriftPage::DriftPage(ConsoleSession *session, AppSettings *settings, QWidget *pa
     m_tabs->setObjectName(QStringLiteral("driftDetailTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(detail, Icons::get(QStringLiteral("drift")), QString());
-    m_tabs->addTab(m_investigation, Icons::get(QStringLiteral("settings")), QString());
+    // The transcript view is wide; it scrolls rather than widening the splitter, so the table keeps its room.
+    auto *investigationScroll = new QScrollArea(this);
+    investigationScroll->setWidget(m_investigation);
+    investigationScroll->setWidgetResizable(true);
+    investigationScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(investigationScroll, Icons::get(QStringLiteral("settings")), QString());
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("driftSplitter"));
@@ -243,7 +251,8 @@ DriftPage::DriftPage(ConsoleSession *session, AppSettings *settings, QWidget *pa
 
 void DriftPage::resetLayout()
 {
-    m_splitter->setSizes({700, 620});
+    const int w = std::max(1000, m_splitter->width());
+    m_splitter->setSizes({w * 48 / 100, w * 52 / 100});
 }
 
 void DriftPage::retranslate()
@@ -361,11 +370,11 @@ void DriftPage::showDetails()
                            .arg(colorOf(c), ReasonText::statusText(d.status), ReasonText::actionText(d.action),
                                 QLocale().toString(d.confidence, 'f', 2), d.tier.toHtmlEscaped(), Format::money(d.costUsd));
         if (!d.rootCause.isEmpty())
-            html += u"<br>" + d.rootCause.toHtmlEscaped();
+            html += u"<br>" + ReasonText::translateRootCause(d.rootCause).toHtmlEscaped();
         if (!d.evidence.isEmpty()) {
             html += QStringLiteral("<ul style='margin-top:2px'>");
             for (const QString &line : d.evidence)
-                html += u"<li>" + line.toHtmlEscaped() + u"</li>";
+                html += u"<li>" + ReasonText::translateEvidence(line).toHtmlEscaped() + u"</li>";
             html += QStringLiteral("</ul>");
         }
         m_diagnosis->setText(html);
@@ -495,6 +504,11 @@ bool DriftPage::selectLatestDrift()
 
 void DriftPage::showEvent(QShowEvent *event)
 {
+    if (!m_laidOut) {
+        m_laidOut = true;
+        if (m_settings->splitterState(QStringLiteral("drift")).isEmpty())
+            QTimer::singleShot(0, this, &DriftPage::resetLayout); // once the splitter has its real width
+    }
     if (!m_current)
         selectLatestDrift();
     QWidget::showEvent(event);

@@ -91,4 +91,5 @@ private:
     qint64 m_current = 0;
     qint64 m_currentSeq = 0;
     quint64 m_ticket = 0;
+    bool m_laidOut = false;
 };

@@ -26,7 +26,7 @@ EvidenceChart::EvidenceChart(QWidget *parent)
     m_chart = new QChart;
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_x = new QValueAxis(m_chart);
-    m_x->setLabelFormat(QStringLiteral("%d"));
+    m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_y = new QValueAxis(m_chart);
     m_y->setLabelFormat(QStringLiteral("%.4g"));
     m_chart->addAxis(m_x, Qt::AlignBottom);

@@ -15,6 +15,8 @@
 #include "format.h"
 #include "importing/importproblemsdock.h"
 #include "importing/importstatuswidget.h"
+#include "metricinfo.h"
+#include "reasontext.h"
 #include "reportbuilder.h"
 #include "settings/settingsdialog.h"
 #include "stream/streampage.h"
@@ -64,6 +66,9 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
 
     m_demoBar = new DemoControlBar(this);
     addToolBar(Qt::TopToolBarArea, m_demoBar);
+    statusBar()->insertPermanentWidget(1, m_demoBar->clockLabel());
+    connect(m_session->host(), &EngineHost::demoStateChanged, m_demoBar->clockLabel(),
+            [label = m_demoBar->clockLabel()](const DemoState &s) { label->setVisible(s.running); });
     m_importDock = new ImportProblemsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_importDock);
     m_importDock->hide();
@@ -92,6 +97,11 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
     connect(m_importStatus, &ImportStatusWidget::cancelRequested, host, &EngineHost::cancelImport);
     connect(m_session, &ConsoleSession::published, this, &MainWindow::updateStatus);
     connect(m_session, &ConsoleSession::sessionReset, this, &MainWindow::updateStatus);
+    connect(m_session, &ConsoleSession::eventsAdded, this, &MainWindow::onEvents);
+    connect(m_session, &ConsoleSession::sessionReset, this, [this] {
+        m_unseenDrifts = 0;
+        updateDriftBadge();
+    });
     connect(m_settings, &AppSettings::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_settings, &AppSettings::streamCapacityChanged, this, &MainWindow::applyConfig);
     connect(m_settings, &AppSettings::historyCapacityChanged, this, &MainWindow::applyConfig);
@@ -106,7 +116,13 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
     restoreGeometry(m_settings->windowGeometry());
     restoreState(m_settings->windowState());
     setCurrentPage(m_settings->currentPage());
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_settings->setCurrentPage(currentPage()); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_settings->setCurrentPage(currentPage());
+        if (currentPage() == u"drift") {
+            m_unseenDrifts = 0;
+            updateDriftBadge();
+        }
+    });
     updateStatus();
 }
 
@@ -159,6 +175,51 @@ void MainWindow::showRecord(qint64 seq)
                                  6000);
 }
 
+void MainWindow::onEvents(const std::vector<EventRecord> &events)
+{
+    // The story of the session in one line at a time: graduations, drifts and what was done.
+    QString message;
+    for (const EventRecord &r : events) {
+        const Event &e = r.event;
+        switch (e.kind) {
+        case EventKind::Graduated:
+            message = tr("%1 %2 graduated after %3 executions: monitoring it is free from now on")
+                          .arg(e.workflow, e.version)
+                          .arg(e.executions);
+            break;
+        case EventKind::Drift:
+            if (currentPage() != u"drift")
+                ++m_unseenDrifts;
+            message = e.metric == u"status"
+                          ? tr("Failure: %1 returned an error — see Drift events (Ctrl+4)").arg(e.tool)
+                          : tr("Drift: %1 %2 at %3 against %4 expected — see Drift events (Ctrl+4)")
+                                .arg(e.tool, MetricInfo::title(e.metric), Format::metricValue(e.metric, e.value),
+                                     Format::metricValue(e.metric, e.expected));
+            break;
+        case EventKind::Diagnosis:
+            message = tr("%1 %2 diagnosed by %3: %4 (confidence %5)")
+                          .arg(e.tool, MetricInfo::title(e.metric), e.tier, ReasonText::actionText(e.action),
+                               QLocale().toString(e.confidence, 'f', 2));
+            break;
+        default: break;
+        }
+    }
+    if (!message.isEmpty())
+        statusBar()->showMessage(message, 8000);
+    updateDriftBadge();
+}
+
+void MainWindow::updateDriftBadge()
+{
+    for (const Page &p : m_pages) {
+        if (p.id != u"drift" || !p.widget)
+            continue;
+        const int index = m_tabs->indexOf(p.widget);
+        if (index >= 0)
+            m_tabs->setTabText(index, m_unseenDrifts > 0 ? tr("%1 (new: %2)").arg(p.title()).arg(m_unseenDrifts) : p.title());
+    }
+}
+
 void MainWindow::rebuildTabs()
 {
     const QString current = currentPage();
@@ -184,6 +245,7 @@ void MainWindow::rebuildTabs()
         ++shortcut;
     }
     setCurrentPage(current);
+    updateDriftBadge();
     if (m_viewMenu) {
         for (const Page &p : m_pages)
             if (p.action)

@@ -19,6 +19,7 @@ class QLabel;
 class QMenu;
 class QTabWidget;
 struct ImportSummary;
+struct EventRecord;
 
 /// The console's frame: pages in tabs, menus, the demo toolbar, the import log dock and the
 /// status bar. Features live in the pages (views/); this class only wires them.
@@ -77,6 +78,8 @@ private:
     void onImportFinished(const ImportSummary &summary);
     void updateStatus();
     void showRecord(qint64 seq);
+    void onEvents(const std::vector<EventRecord> &events);
+    void updateDriftBadge();
     static bool isSupportedFile(const QString &path);
 
     AppSettings *m_settings;
@@ -109,4 +112,5 @@ private:
     QLabel *m_phases = nullptr;
     QLabel *m_spend = nullptr;
     QPointer<QWidget> m_dialog;
+    int m_unseenDrifts = 0;
 };

@@ -2,10 +2,12 @@
 
 #include "appsettings.h"
 #include "colors.h"
+#include "common/icons.h"
 #include "common/phasedelegate.h"
 #include "common/statcard.h"
 #include "common/tables.h"
 #include "consolesession.h"
+#include "enginehost.h"
 #include "format.h"
 #include "workflowfiltermodel.h"
 #include "workflowsmodel.h"
@@ -19,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Apprentice;
@@ -58,8 +61,34 @@ WorkflowsPage::WorkflowsPage(ConsoleSession *session, AppSettings *settings, QWi
     m_table->sortByColumn(WorkflowsModel::ColWorkflow, Qt::AscendingOrder);
     Tables::persistHeader(m_table->horizontalHeader(), settings, QStringLiteral("workflows"));
 
+    m_hint = new QFrame(this);
+    m_hint->setObjectName(QStringLiteral("demoHint"));
+    m_hint->setFrameShape(QFrame::StyledPanel);
+    m_hint->setAutoFillBackground(true);
+    {
+        QPalette p = m_hint->palette();
+        p.setColor(QPalette::Window, Colors::tint(Colors::info(palette()), 30));
+        m_hint->setPalette(p);
+    }
+    m_hintText = new QLabel(m_hint);
+    m_hintText->setWordWrap(true);
+    m_hintText->setTextFormat(Qt::RichText);
+    m_hintClose = new QToolButton(m_hint);
+    m_hintClose->setIcon(Icons::get(QStringLiteral("cancel")));
+    m_hintClose->setAutoRaise(true);
+    auto *hintLayout = new QHBoxLayout(m_hint);
+    hintLayout->setContentsMargins(10, 6, 6, 6);
+    hintLayout->addWidget(m_hintText, 1);
+    hintLayout->addWidget(m_hintClose, 0, Qt::AlignTop);
+    connect(m_hintClose, &QToolButton::clicked, this, [this] {
+        m_settings->setFilter(QStringLiteral("workflows.demoHintClosed"), QStringLiteral("1"));
+        updateHint();
+    });
+    connect(session->host(), &EngineHost::demoStateChanged, this, &WorkflowsPage::updateHint);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_hint);
     layout->addLayout(cards);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
@@ -109,7 +138,21 @@ void WorkflowsPage::retranslate()
     m_spent->setToolTip(tr("Apprenticeship reviews plus investigations"));
     m_savings->setCaption(tr("Saved against always-on"));
     m_savings->setToolTip(tr("What AI monitoring of every execution would have cost, minus what was spent"));
+    m_hintText->setText(tr("<b>This is the built-in demo:</b> a simulated <i>process_customer_order</i> workflow "
+                           "(fetch_data → process → validate → send_results). While it is an <b>apprentice</b> every "
+                           "execution is reviewed and paid for; after 50 executions it <b>graduates</b> to free "
+                           "statistical monitoring. Then press <b>API slowdown</b> (Alt+1) in the demo bar and open "
+                           "<b>Drift events</b> (Ctrl+4): the slowdown is detected, diagnosed and the profile updated "
+                           "— or decide yourself with <i>Accept as new normal</i>."));
+    m_hintClose->setToolTip(tr("Close this hint"));
     updateCards();
+    updateHint();
+}
+
+void WorkflowsPage::updateHint()
+{
+    const bool closed = m_settings->filter(QStringLiteral("workflows.demoHintClosed")) == u"1";
+    m_hint->setVisible(!closed && m_session->host()->isDemoRunning());
 }
 
 void WorkflowsPage::updateCards()

@@ -8,6 +8,8 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QToolButton;
+class QFrame;
 class StatCard;
 class WorkflowFilterModel;
 
@@ -23,6 +25,8 @@ public:
     WorkflowFilterModel *proxy() const { return m_proxy; }
     QComboBox *phaseCombo() const { return m_phase; }
     QLineEdit *filterEdit() const { return m_filter; }
+    /// The demo's first steps, shown while the demo runs until the operator closes it.
+    QFrame *demoHint() const { return m_hint; }
 
 signals:
     /// Double-click or Enter on a row: show that workflow's distributions.
@@ -34,6 +38,7 @@ protected:
 private:
     void retranslate();
     void updateCards();
+    void updateHint();
 
     ConsoleSession *m_session;
     AppSettings *m_settings;
@@ -46,4 +51,7 @@ private:
     StatCard *m_executions = nullptr;
     StatCard *m_spent = nullptr;
     StatCard *m_savings = nullptr;
+    QFrame *m_hint = nullptr;
+    QLabel *m_hintText = nullptr;
+    QToolButton *m_hintClose = nullptr;
 };
