@@ -101,6 +101,24 @@ void Engine::requestInvestigation(WorkflowState &wf, InvestigationRequest reques
     resolveInvestigation(request.id, {TierOutcome{QStringLiteral("rules"), diagnoseByRules(request.context), modelled}});
 }
 
+void Engine::requestReview(WorkflowState &wf, InvestigationContext context)
+{
+    auto p = std::make_unique<Pending>();
+    p->id = -(m_nextReviewId++); // reviews are not events: negative ids keep them apart
+    p->workflow = &wf;
+    p->trigger = Trigger::ApprenticeReview;
+    p->line = m_currentLine;
+    p->tsMs = m_currentTsMs;
+    p->fileIndex = m_fileIndex;
+    InvestigationRequest request;
+    request.id = p->id;
+    context.trigger = Trigger::ApprenticeReview;
+    context.line = m_currentLine;
+    request.context = std::move(context);
+    m_pending.push_back(std::move(p));
+    m_onInvestigate(request);
+}
+
 bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tiers, QString *error)
 {
     auto it = std::find_if(m_pending.begin(), m_pending.end(), [id](const auto &p) { return p->id == id; });
@@ -116,6 +134,16 @@ bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tie
     }
     Pending &p = **it;
     WorkflowState &wf = *p.workflow;
+    if (p.trigger == Trigger::ApprenticeReview) {
+        double cost = 0;
+        for (const TierOutcome &t : tiers)
+            cost += t.costUsd;
+        wf.addApprenticeCost(cost, p.tsMs);
+        if (tiers.back().diagnosis.status == DiagnosisStatus::Normal) {
+            m_pending.erase(it);
+            return true;
+        }
+    }
     const int savedFile = m_fileIndex;
     m_fileIndex = p.fileIndex;
     for (const TierOutcome &t : tiers) {
@@ -135,9 +163,14 @@ bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tie
         e.evidence = t.diagnosis.evidence;
         e.relatesTo = id;
         emitEvent(e);
-        wf.addInvestigationCost(t.costUsd, p.tsMs);
+        if (p.trigger != Trigger::ApprenticeReview)
+            wf.addInvestigationCost(t.costUsd, p.tsMs);
     }
     m_fileIndex = savedFile;
+    if (p.trigger == Trigger::ApprenticeReview) {
+        m_pending.erase(it);
+        return true;
+    }
 
     const Diagnosis &final = tiers.back().diagnosis;
     ToolState *tool = wf.findTool(p.tool);
@@ -184,6 +217,33 @@ WorkflowState *findWorkflow(const std::vector<std::unique_ptr<WorkflowState>> &a
 }
 } // namespace
 
+void Engine::closeByOperator(WorkflowState &wf, const QString &tool, const QString &metric, const QString &what,
+                             const QString &who)
+{
+    // Close what was open on this metric: the operator has decided.
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if ((*it)->workflow == &wf && (*it)->tool == tool && (*it)->metric == metric) {
+            --wf.pendingInvestigations;
+            it = m_pending.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    Event e;
+    e.kind = EventKind::Transition;
+    e.workflow = wf.qWorkflow;
+    e.version = wf.qVersion;
+    e.tool = tool;
+    e.metric = metric;
+    e.from = e.to = wf.phase;
+    e.reason = QStringLiteral("%1 %2 %3 by %4").arg(tool, metric, what, who);
+    emitEvent(e);
+    if (wf.phase == Phase::Investigating && wf.pendingInvestigations == 0)
+        wf.transition(Phase::Graduated, QStringLiteral("%1 by %2").arg(what, who), nullptr);
+    else
+        wf.updateReason();
+}
+
 bool Engine::acceptAsNormal(const QString &workflow, const QString &version, const QString &tool,
                             const QString &metric, const QString &who, QString *error)
 {
@@ -199,26 +259,7 @@ bool Engine::acceptAsNormal(const QString &workflow, const QString &version, con
     m->profile.clear();
     for (float v : m->monitor.reference())
         m->profile.add(double(v));
-    // Close what was open on this metric: the operator has decided.
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if ((*it)->workflow == wf && (*it)->tool == tool && (*it)->metric == metric) {
-            --wf->pendingInvestigations;
-            it = m_pending.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    Event e;
-    e.kind = EventKind::Transition;
-    e.workflow = workflow;
-    e.version = version;
-    e.tool = tool;
-    e.metric = metric;
-    e.from = e.to = wf->phase;
-    e.reason = QStringLiteral("%1 %2 accepted as the new normal by %3").arg(tool, metric, who);
-    emitEvent(e);
-    if (wf->phase == Phase::Investigating && wf->pendingInvestigations == 0)
-        wf->transition(Phase::Graduated, QStringLiteral("profile rebased by %1").arg(who), nullptr);
+    closeByOperator(*wf, tool, metric, QStringLiteral("accepted as the new normal"), who);
     return true;
 }
 
@@ -235,25 +276,7 @@ bool Engine::dismiss(const QString &workflow, const QString &version, const QStr
     }
     if (m)
         m->monitor.resetDetector();
-    for (auto it = m_pending.begin(); it != m_pending.end();) {
-        if ((*it)->workflow == wf && (*it)->tool == tool && (*it)->metric == metric) {
-            --wf->pendingInvestigations;
-            it = m_pending.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    Event e;
-    e.kind = EventKind::Transition;
-    e.workflow = workflow;
-    e.version = version;
-    e.tool = tool;
-    e.metric = metric;
-    e.from = e.to = wf->phase;
-    e.reason = QStringLiteral("%1 %2 dismissed as a false alarm by %3").arg(tool, metric, who);
-    emitEvent(e);
-    if (wf->phase == Phase::Investigating && wf->pendingInvestigations == 0)
-        wf->transition(Phase::Graduated, QStringLiteral("dismissed by %1").arg(who), nullptr);
+    closeByOperator(*wf, tool, metric, QStringLiteral("dismissed as a false alarm"), who);
     return true;
 }
 
@@ -315,9 +338,10 @@ bool Engine::contextFor(const QString &workflow, const QString &version, const Q
     MetricState *m = t ? t->find(metric) : nullptr;
     if (!m)
         return false;
-    auto statsOf = [](const MetricMonitor &mon) {
+    auto statsOf = [](const MetricState &ms) {
+        const MetricMonitor &mon = ms.monitor;
         ProfileStats p;
-        const Moments &mo = mon.referenceMoments();
+        const Moments &mo = ms.profile.moments();
         p.n = qint64(mo.n);
         p.mean = mo.mean;
         p.stddev = mo.stddev();
@@ -332,7 +356,7 @@ bool Engine::contextFor(const QString &workflow, const QString &version, const Q
     c.version = version;
     c.tool = tool;
     c.metric = metric;
-    c.profile = statsOf(m->monitor);
+    c.profile = statsOf(*m);
     c.recent = m->monitor.recentValues(10);
     c.recentFailures = t->recentFailures();
     c.recentCalls = t->recentCalls();
@@ -344,7 +368,7 @@ bool Engine::contextFor(const QString &workflow, const QString &version, const Q
             return;
         SiblingMetric sib;
         sib.metric = s.qname;
-        sib.profile = statsOf(s.monitor);
+        sib.profile = statsOf(s);
         sib.recentMean = s.monitor.recentMean(5);
         sib.shiftSigma = sib.profile.stddev > 0 ? (sib.recentMean - sib.profile.mean) / sib.profile.stddev : 0.0;
         c.siblings.push_back(sib);

@@ -61,6 +61,8 @@ public:
     void setEventHandler(EventHandler handler) { m_onEvent = std::move(handler); }
     /// Without a handler the built-in rules tier diagnoses synchronously at modelled prices.
     /// With one, the engine waits for resolveInvestigation(); the workflow stays INVESTIGATING.
+    /// With a handler every apprentice execution is also sent for review (trigger ApprenticeReview):
+    /// its real cost is charged to the apprenticeship, and only non-NORMAL answers become events.
     void setInvestigationHandler(InvestigationHandler handler) { m_onInvestigate = std::move(handler); }
     /// Tags subsequent events with this input file index (−1: none).
     void setFileIndex(int index) { m_fileIndex = index; }
@@ -94,6 +96,9 @@ private:
     WorkflowState *workflowFor(std::string_view workflow, std::string_view version);
     void emitEvent(Event &e);
     void requestInvestigation(WorkflowState &wf, InvestigationRequest request, Trigger trigger);
+    void requestReview(WorkflowState &wf, InvestigationContext context);
+    void closeByOperator(WorkflowState &wf, const QString &tool, const QString &metric, const QString &what,
+                         const QString &who);
 
     EngineConfig m_config;
     EventHandler m_onEvent;
@@ -104,6 +109,7 @@ private:
     qint64 m_currentTsMs = 0;
     qint64 m_currentLine = 0;
     qint64 m_nextEventId = 1;
+    qint64 m_nextReviewId = 1;
     EngineTotals m_totals;
     std::vector<LedgerEntry> m_ledgerOut;
     struct Pending;

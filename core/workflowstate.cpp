@@ -91,6 +91,10 @@ WorkflowState::OpenExecution &WorkflowState::executionFor(const RecordView &r)
 void WorkflowState::startExecution(const RecordView &r)
 {
     const EngineConfig &cfg = m_engine.m_config;
+    // Full monitoring: with a real ladder, the run before this one is reviewed now.
+    if (phase == Phase::Apprentice && m_engine.m_onInvestigate && m_openLast < m_open.size()
+        && m_open[m_openLast].index > 0)
+        requestReview(m_open[m_openLast]);
     // The runs before this one are complete enough to judge: graduate before counting it.
     if (phase == Phase::Apprentice)
         checkGraduation(r);
@@ -156,6 +160,52 @@ void WorkflowState::ledgerHour(qint64 tsMs)
         m_hour.workflow = qWorkflow;
         m_hour.version = qVersion;
     }
+}
+
+void WorkflowState::addApprenticeCost(double usd, qint64 tsMs)
+{
+    ledger.apprenticeUsd += usd;
+    ledgerHour(tsMs);
+    m_hour.apprenticeUsd += usd;
+}
+
+void WorkflowState::requestReview(const OpenExecution &e)
+{
+    // The ladder sees the finished run against everything learned so far, tool by tool.
+    InvestigationContext c;
+    c.workflow = qWorkflow;
+    c.version = qVersion;
+    c.tool = QStringLiteral("(execution)");
+    c.metric = QStringLiteral("latency_ms");
+    c.value = e.totalLatency;
+    c.profile.n = qint64(executionLatency.count());
+    c.profile.mean = executionLatency.count() ? executionLatency.mean() : 0;
+    c.profile.stddev = executionLatency.stddev();
+    c.profile.p50 = executionLatency.count() ? executionLatency.p50() : 0;
+    c.profile.p95 = executionLatency.count() ? executionLatency.p95() : 0;
+    c.profile.p99 = executionLatency.count() ? executionLatency.p99() : 0;
+    for (const auto &t : tools) {
+        t->forEachMetric([&](const MetricState &m) {
+            SiblingMetric s;
+            s.metric = t->qname + QLatin1Char(' ') + m.qname;
+            const Moments &mo = m.profile.moments();
+            s.profile.n = qint64(mo.n);
+            s.profile.mean = mo.mean;
+            s.profile.stddev = mo.stddev();
+            s.profile.p50 = m.monitor.referenceQuantile(0.5);
+            s.profile.p95 = m.monitor.referenceQuantile(0.95);
+            s.profile.p99 = m.monitor.referenceQuantile(0.99);
+            const auto last = m.monitor.recentValues(1);
+            s.recentMean = last.empty() ? 0 : last.back();
+            s.shiftSigma = s.profile.stddev > 0 ? (s.recentMean - s.profile.mean) / s.profile.stddev : 0.0;
+            c.siblings.push_back(s);
+        });
+        c.recentFailures += t->recentFailures();
+        c.recentCalls += t->recentCalls();
+    }
+    if (e.failed)
+        c.errorText = QStringLiteral("the execution had a failed call");
+    m_engine.requestReview(*this, std::move(c));
 }
 
 void WorkflowState::addInvestigationCost(double usd, qint64 tsMs)
@@ -375,7 +425,7 @@ void WorkflowState::onMetric(ToolState &tool, MetricState &m, double v, const Re
     e.direction = check.direction;
     if (check.verdict == MetricMonitor::Verdict::Anomaly) {
         e.kind = EventKind::Anomaly;
-        e.score = m.monitor.seedDriftScore(v);
+        e.score = MetricMonitor::seedDriftScore(m.profile.moments(), v);
         m_engine.emitEvent(e);
         ++m_engine.m_totals.anomalies;
         return;
@@ -393,7 +443,7 @@ void WorkflowState::onMetric(ToolState &tool, MetricState &m, double v, const Re
     req.context.value = v;
     req.context.direction = check.direction;
     req.context.detectorScore = check.statistic;
-    req.context.seedDriftScore = m.monitor.seedDriftScore(v);
+    req.context.seedDriftScore = MetricMonitor::seedDriftScore(m.profile.moments(), v);
     m_engine.requestInvestigation(*this, std::move(req), Trigger::Drift);
 }
 

@@ -88,6 +88,7 @@ public:
     ToolState *findTool(const QString &name) const;
     void transition(Phase to, const QString &why, const RecordView *r);
     void addInvestigationCost(double usd, qint64 tsMs);
+    void addApprenticeCost(double usd, qint64 tsMs);
     void updateReason();
     WorkflowSnapshot snapshot() const;
     bool restore(const WorkflowSnapshot &s, QString *error);
@@ -108,6 +109,7 @@ private:
     ToolState &toolFor(std::string_view name);
     OpenExecution &executionFor(const RecordView &r);
     void startExecution(const RecordView &r);
+    void requestReview(const OpenExecution &e);
     void finalize(const OpenExecution &e);
     void checkGraduation(const RecordView &r);
     void measureStability();

@@ -644,10 +644,12 @@ void EngineWorker::setDemoSpeed(double speed)
 
 void EngineWorker::setDemoPaused(bool paused)
 {
-    if (paused)
+    if (paused) {
         m_pacer.pause(m_wall.elapsed(), m_sim.simulatedTimeMs());
-    else
+    } else {
+        m_demo.pauseAt = -1; // resuming after a planned stop means go on, not stop again at once
         m_pacer.resume(m_wall.elapsed(), m_sim.simulatedTimeMs());
+    }
     m_dirty = true;
 }
 

@@ -1,14 +1,20 @@
 // apprentice-cli analyze: replay log exports through the engine; analysis events on stdout.
 #include "command.h"
+#include "engineoptions.h"
 
 #include "engine.h"
+#include "evolution/trendwatch.h"
 #include "eventjson.h"
 #include "ingest/importer.h"
+#include "llm/investigator.h"
+#include "llm/tierladder.h"
 #include "record.h"
 #include "recordsink.h"
 #include "storage/store.h"
 
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
@@ -34,6 +40,9 @@ constexpr const char *Usage =
     "  --graduate-after N     executions before graduation (default 50)\n"
     "  --apprentice-cost USD  modelled cost of reviewing one apprentice execution (default 0.016)\n"
     "  --always-on-cost USD   counterfactual cost of AI-monitoring one execution (default 0.01)\n"
+    "  --tiers FILE           investigate through this ladder of LLM tiers ({\"tiers\": [...]});\n"
+    "                         apprentice runs are reviewed and drifts diagnosed tier by tier, costs\n"
+    "                         from the tokens each provider reports (one diagnosis event per tier)\n"
     "  --transitions          also print phase transitions (event \"transition\")\n"
     "  --quiet-anomalies      do not print anomaly events\n"
     "  -h, --help             show this help\n"
@@ -63,8 +72,11 @@ public:
     }
 
     void setFile(const QString &display) { m_file = display; }
+    void setTrendWatch(TrendWatch *trends) { m_trends = trends; }
     void onRecord(const RecordView &r) override
     {
+        if (m_trends)
+            m_trends->onRecord(r); // a new day's trend warnings come before what its first record triggers
         m_engine.process(r);
         if (m_store) {
             if (m_keepRecords)
@@ -109,6 +121,7 @@ public:
 private:
     Engine &m_engine;
     Store *m_store;
+    TrendWatch *m_trends = nullptr;
     bool m_keepRecords;
     QString m_file;
     StoreBatch m_batch;
@@ -124,12 +137,12 @@ int run(const QStringList &args)
     const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption noDb(QStringLiteral("no-db"));
     const QCommandLineOption keep(QStringLiteral("keep-records"));
-    const QCommandLineOption graduate(QStringLiteral("graduate-after"), QString(), QStringLiteral("N"));
-    const QCommandLineOption apprenticeCost(QStringLiteral("apprentice-cost"), QString(), QStringLiteral("USD"));
-    const QCommandLineOption alwaysOnCost(QStringLiteral("always-on-cost"), QString(), QStringLiteral("USD"));
+    const EngineOptions engineOptions;
+    const QCommandLineOption tiers(QStringLiteral("tiers"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption transitions(QStringLiteral("transitions"));
     const QCommandLineOption quietAnomalies(QStringLiteral("quiet-anomalies"));
-    p.addOptions({help, db, noDb, keep, graduate, apprenticeCost, alwaysOnCost, transitions, quietAnomalies});
+    p.addOptions({help, db, noDb, keep, tiers, transitions, quietAnomalies});
+    engineOptions.addTo(p);
     if (!p.parse(QStringList{QStringLiteral("analyze")} + args))
         return usageError(p.errorText());
     if (p.isSet(help)) {
@@ -143,41 +156,77 @@ int run(const QStringList &args)
         return usageError(QStringLiteral("--db and --no-db exclude each other"));
 
     EngineConfig config;
-    auto positiveNumber = [&](const QCommandLineOption &o, double &target, bool integer) -> bool {
-        if (!p.isSet(o))
-            return true;
-        bool ok = false;
-        const double v = p.value(o).toDouble(&ok);
-        if (!ok || !(v >= 0) || (integer && (v < 1 || v != std::floor(v) || v > 1e9)))
-            return false;
-        target = v;
-        return true;
-    };
-    double graduateAfter = config.graduationExecutions;
-    if (!positiveNumber(graduate, graduateAfter, true))
-        return usageError(QStringLiteral("--graduate-after needs a whole number >= 1, got '%1'").arg(p.value(graduate)));
-    config.graduationExecutions = int(graduateAfter);
-    if (!positiveNumber(apprenticeCost, config.costs.apprenticeExecution, false))
-        return usageError(QStringLiteral("--apprentice-cost needs a number >= 0, got '%1'").arg(p.value(apprenticeCost)));
-    if (!positiveNumber(alwaysOnCost, config.costs.alwaysOnExecution, false))
-        return usageError(QStringLiteral("--always-on-cost needs a number >= 0, got '%1'").arg(p.value(alwaysOnCost)));
+    QString optionError;
+    if (!engineOptions.apply(p, config, &optionError))
+        return usageError(optionError);
 
     Engine engine(config);
+    TierLadder ladder;
+    if (p.isSet(tiers)) {
+        QStringList errors;
+        ladder = TierLadder::fromFile(p.value(tiers), &errors);
+        if (!errors.isEmpty() || ladder.size() == 0) {
+            std::fprintf(stderr, "apprentice-cli analyze: %s: %s\n", qPrintable(p.value(tiers)),
+                         qPrintable(errors.join(QStringLiteral("; "))));
+            return QFileInfo::exists(p.value(tiers)) ? ExitUsage : ExitIoFailure;
+        }
+        // Headless: each investigation runs to its end before the next record, so the events
+        // stay in input order. A provider that could not be reached is skipped for 30 s
+        // (recorded in each diagnosis it misses), so a dead server costs one timeout, not one
+        // per record; when every tier is down, the built-in rules answer at $0.
+        engine.setInvestigationHandler([&engine, &ladder](const InvestigationRequest &request) {
+            static QHash<QString, QDeadlineTimer> down;
+            std::vector<TierConfig> alive;
+            std::vector<TierOutcome> outcomes;
+            for (const TierConfig &tier : ladder.tiers()) {
+                const auto it = down.constFind(tier.name);
+                if (it != down.cend() && !it->hasExpired()) {
+                    Diagnosis skipped;
+                    skipped.confidence = 0;
+                    skipped.action = DiagnosisAction::EscalateToHuman;
+                    skipped.rootCause = QStringLiteral("tier skipped: %1 unreachable, retried after a pause").arg(tier.baseUrl);
+                    outcomes.push_back({tier.name, skipped, 0});
+                    continue;
+                }
+                alive.push_back(tier);
+            }
+            InvestigationResult result;
+            if (alive.empty()) {
+                result.diagnosis = diagnoseByRules(request.context);
+                outcomes.push_back({QStringLiteral("rules"), result.diagnosis, 0});
+                engine.resolveInvestigation(request.id, outcomes);
+                return;
+            }
+            result = investigateBlocking(TierLadder(alive), request.context);
+            for (const TierCall &call : result.calls) {
+                if (call.httpStatus == 0 && !call.error.isEmpty() && call.provider != u"rules")
+                    down.insert(call.tier, QDeadlineTimer(30000));
+                if (!outcomes.empty() && outcomes.back().tier == call.tier && call.attempt > 1) {
+                    outcomes.back().costUsd += call.costUsd; // the repair request belongs to its tier
+                    if (call.hasDiagnosis)
+                        outcomes.back().diagnosis = call.diagnosis;
+                    continue;
+                }
+                Diagnosis d = call.hasDiagnosis ? call.diagnosis : Diagnosis{};
+                if (!call.hasDiagnosis) {
+                    d.status = DiagnosisStatus::Suspicious;
+                    d.confidence = 0;
+                    d.action = DiagnosisAction::EscalateToHuman;
+                    d.rootCause = QStringLiteral("tier failed: %1").arg(call.error);
+                }
+                outcomes.push_back({call.tier, d, call.costUsd});
+            }
+            if (outcomes.empty())
+                outcomes.push_back({QStringLiteral("none"), result.diagnosis, 0});
+            outcomes.back().diagnosis = result.diagnosis; // the ladder's verdict decides
+            engine.resolveInvestigation(request.id, outcomes);
+        });
+    }
     Store store;
     Store *storePtr = nullptr;
     if (!p.isSet(noDb)) {
-        const QString path = p.isSet(db) ? p.value(db) : Store::defaultPath();
-        QString error;
-        if (!store.open(path, &error)) {
-            std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));
+        if (!openStoreAndRestore("analyze", p.isSet(db) ? p.value(db) : QString(), store, engine))
             return ExitIoFailure;
-        }
-        EngineSnapshot snapshot;
-        if (!store.loadSnapshot(snapshot, &error) || !engine.restore(snapshot, &error)) {
-            std::fprintf(stderr, "apprentice-cli analyze: cannot continue from %s: %s\n", qPrintable(path),
-                         qPrintable(error));
-            return ExitIoFailure;
-        }
         storePtr = &store;
     }
 
@@ -194,6 +243,16 @@ int run(const QStringList &args)
         out(eventToJson(e, several ? currentFile : QString()));
     });
 
+    // Trends ($0): early warnings at each new day of the replay, in stream order beside the drifts.
+    TrendWatch trends;
+    trends.setWarningHandler([&](const TrendResult &r, qint64 line, qint64 tsMs) {
+        Event e = r.toEvent();
+        e.line = line;
+        sink.addEvent(e);
+        out(TrendWatch::eventJson(r, several ? currentFile : QString(), line, tsMs));
+    });
+    sink.setTrendWatch(&trends);
+
     bool ioFailed = false;
     for (int i = 0; i < files.size(); ++i) {
         currentFile = files[i];
@@ -207,6 +266,11 @@ int run(const QStringList &args)
     }
     engine.finish();
     sink.flush();
+    // The trends as of the newest record, like `apprentice-cli trends`.
+    for (const TrendResult &r : trends.analyzeNow()) {
+        if (r.significant)
+            out(TrendWatch::eventJson(r, QString(), 0, trends.tracker().latestMs()));
+    }
 
     const EngineTotals t = engine.totals();
     QSet<QString> names;
@@ -223,7 +287,7 @@ int run(const QStringList &args)
     s.graduated = t.phaseCounts[size_t(Phase::Graduated)];
     s.monitoringCostUsd = t.monitoringCostUsd - before.monitoringCostUsd;
     s.alwaysOnCostUsd = t.alwaysOnCostUsd - before.alwaysOnCostUsd;
-    s.costBasis = QStringLiteral("modelled");
+    s.costBasis = p.isSet(tiers) ? QStringLiteral("tokens") : QStringLiteral("modelled");
     out(summaryToJson(s));
     std::fflush(stdout);
     return ioFailed || sink.storeFailed ? ExitIoFailure : ExitOk;

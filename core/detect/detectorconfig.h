@@ -23,7 +23,7 @@ struct DetectorConfig {
     static constexpr int RunRuleCount = 3;
     RunRule runRules[RunRuleCount] = {{2, 6.0}, {3, 3.0}, {4, 2.0}};
     double anomalyZ = 4.5;     ///< an isolated value this far out is reported as an anomaly
-    int recoveryWindow = 16;   ///< a latched drift clears after this many values back in profile
+    int recoveryWindow = 64;   ///< a latched drift clears after this many values back in profile (≤ 64)
     int rebaseValues = 30;     ///< values collected after an accepted change before detection resumes
 };
 

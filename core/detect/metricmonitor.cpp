@@ -25,7 +25,6 @@ std::uint64_t MetricMonitor::nextRandom()
 
 void MetricMonitor::insertReference(double v)
 {
-    m_moments.add(v);
     ++m_offered;
     const auto size = size_t(m_config->referenceSize);
     const float f = float(v);
@@ -69,6 +68,11 @@ void MetricMonitor::rebuildTable()
 {
     refreshTails();
     m_changesSinceTable = 0;
+    // Next rebuild once a quarter of the reference has been replaced.
+    m_rebuildAfter = std::max(1, int(m_reference.size()) / 4);
+    m_minRunZ = m_config->runRules[0].z;
+    for (const auto &rule : m_config->runRules)
+        m_minRunZ = std::min(m_minRunZ, rule.z);
     m_table.clear();
     const size_t n = m_reference.size();
     if (n == 0)
@@ -134,10 +138,14 @@ double MetricMonitor::zScore(double v) const
         hi = std::upper_bound(lo, m_reference.end(), f);
     const double rank = double(lo - m_reference.begin()) + 0.5 * double(hi - lo);
     double z = inverseNormalCdf((rank + 0.5) / double(n + 1));
-    if (v > m_qHigh)
-        z = std::max(z, ZTail + (v - m_qHigh) / m_sHigh);
-    else if (v < m_qLow)
-        z = std::min(z, -ZTail - (m_qLow - v) / m_sLow);
+    // Compare at the reference's float precision: 0.99 must equal the stored 0.99f, not sit below it.
+    const double vf = double(f);
+    if (hi != lo)
+        return z; // a value the reference holds: its mid-rank says all there is
+    if (vf > m_qHigh)
+        z = std::max(z, ZTail + (vf - m_qHigh) / m_sHigh);
+    else if (vf < m_qLow)
+        z = std::min(z, -ZTail - (m_qLow - vf) / m_sLow);
     return z;
 }
 
@@ -163,8 +171,7 @@ MetricMonitor::Check MetricMonitor::check(double v)
             m_rebasing = false;
         return result;
     }
-    if (m_changesSinceTable > 0
-        && (m_table.empty() && !m_discrete ? true : m_changesSinceTable * 4 >= int(m_reference.size())))
+    if (m_changesSinceTable >= m_rebuildAfter)
         rebuildTable();
     const double z = fastZ(v);
     const std::uint64_t seq = m_seq;
@@ -187,14 +194,23 @@ MetricMonitor::Check MetricMonitor::check(double v)
     if (m_down == 0)
         m_downStart = seq + 1;
     bool runUpFires = false, runDownFires = false;
-    for (int i = 0; i < DetectorConfig::RunRuleCount; ++i) {
-        const auto &rule = cfg.runRules[i];
-        m_runUp[size_t(i)] = z > rule.z ? m_runUp[size_t(i)] + 1 : 0;
-        m_runDown[size_t(i)] = z < -rule.z ? m_runDown[size_t(i)] + 1 : 0;
-        runUpFires = runUpFires || m_runUp[size_t(i)] >= rule.length;
-        runDownFires = runDownFires || m_runDown[size_t(i)] >= rule.length;
+    if (std::abs(z) <= m_minRunZ) {
+        // The common case: inside every rule's band, all runs end.
+        if (m_anyRun) {
+            m_runUp.fill(0);
+            m_runDown.fill(0);
+            m_anyRun = false;
+        }
+    } else {
+        m_anyRun = true;
+        for (int i = 0; i < DetectorConfig::RunRuleCount; ++i) {
+            const auto &rule = cfg.runRules[i];
+            m_runUp[size_t(i)] = z > rule.z ? m_runUp[size_t(i)] + 1 : 0;
+            m_runDown[size_t(i)] = z < -rule.z ? m_runDown[size_t(i)] + 1 : 0;
+            runUpFires = runUpFires || m_runUp[size_t(i)] >= rule.length;
+            runDownFires = runDownFires || m_runDown[size_t(i)] >= rule.length;
+        }
     }
-
     runUpFires = runUpFires || m_fastUp > cfg.fastH;
     runDownFires = runDownFires || m_fastDown > cfg.fastH;
     const bool upFires = m_latched != 1 && (m_up > cfg.cusumH || runUpFires);
@@ -215,17 +231,20 @@ MetricMonitor::Check MetricMonitor::check(double v)
         m_up = m_down = m_fastUp = m_fastDown = 0;
         m_runUp.fill(0);
         m_runDown.fill(0);
+        m_anyRun = false;
         m_pendingValid = false;
         return result;
     }
 
     if (m_latched) {
-        // Stay latched until the last recoveryWindow scores look like the profile again.
-        if (++m_latchedValues >= cfg.recoveryWindow) {
+        // Stay latched until a whole window of scores looks like the profile again. Checked once
+        // per window, and strictly (mean within ±0.25, 2 standard errors of 64 normal scores), so
+        // a change that is still there — a slow creep, say — does not unlatch and re-alarm.
+        if (++m_latchedValues % cfg.recoveryWindow == 0) {
             double sum = 0;
             for (int i = 0; i < cfg.recoveryWindow; ++i)
                 sum += std::clamp(double(m_recentZ[(seq - std::uint64_t(i)) % RecentSize]), -cfg.zClamp, cfg.zClamp);
-            if (std::abs(sum / cfg.recoveryWindow) < 0.5)
+            if (std::abs(sum / cfg.recoveryWindow) < 0.25)
                 resetDetector();
         }
         return result;
@@ -244,8 +263,10 @@ MetricMonitor::Check MetricMonitor::check(double v)
         insertReference(m_pending);
         m_pendingValid = false;
     }
-    if (m_up < cfg.cusumH / 2 && m_down < cfg.cusumH / 2)
-        insertReference(v);
+    // No guard on the CUSUM level here: skipping values while it is raised would censor one side
+    // of the profile (measured: a discrete metric's rarest low value vanished from the reference
+    // and then alarmed). A real shift is latched, and latched values are never learned.
+    insertReference(v);
     return result;
 }
 
@@ -258,10 +279,10 @@ void MetricMonitor::rebase()
         since.push_back(m_recent[s % RecentSize]);
     m_reference.clear();
     m_offered = 0;
-    m_moments = Moments();
     for (double v : since)
         insertReference(v);
     resetDetector();
+    m_rebuildAfter = 1; // score against the new reference at once
     m_rebasing = int(m_reference.size()) < m_config->rebaseValues;
 }
 
@@ -270,6 +291,7 @@ void MetricMonitor::resetDetector()
     m_up = m_down = m_fastUp = m_fastDown = 0;
     m_runUp.fill(0);
     m_runDown.fill(0);
+    m_anyRun = false;
     m_latched = 0;
     m_latchedValues = 0;
     m_pendingValid = false;
@@ -288,14 +310,14 @@ double MetricMonitor::referenceQuantile(double q) const
     return double(m_reference[size_t(std::lround(std::clamp(q, 0.0, 1.0) * double(m_reference.size() - 1)))]);
 }
 
-double MetricMonitor::seedDriftScore(double v) const
+double MetricMonitor::seedDriftScore(const Moments &profile, double v)
 {
-    const double sd = m_moments.stddev();
-    if (m_moments.n == 0)
+    const double sd = profile.stddev();
+    if (profile.n == 0)
         return 0;
     if (sd == 0)
-        return v == m_moments.mean ? 0.0 : 1.0;
-    const double z = std::abs((v - m_moments.mean) / sd);
+        return v == profile.mean ? 0.0 : 1.0;
+    const double z = std::abs((v - profile.mean) / sd);
     return 1.0 / (1.0 + std::exp(-z + 3));
 }
 
@@ -325,11 +347,10 @@ QByteArray MetricMonitor::serialize() const
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(2) << quint32(m_reference.size());
+    s << quint8(3) << quint32(m_reference.size());
     for (float f : m_reference)
         s << f;
-    s << quint64(m_offered) << quint64(m_rng) << quint64(m_moments.n) << m_moments.mean << m_moments.m2
-      << m_moments.min << m_moments.max << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
+    s << quint64(m_offered) << quint64(m_rng) << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
       << qint32(m_runUp[0]) << qint32(m_runDown[0]) << qint32(m_latched) << qint32(m_latchedValues)
       << quint64(m_changeStart) << m_rebasing << m_pendingValid << m_pending << quint64(m_seq);
     for (int i = 0; i < RecentSize; ++i)
@@ -349,15 +370,15 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     quint8 version = 0;
     quint32 n = 0;
     s >> version >> n;
-    if (s.status() != QDataStream::Ok || version != 2 || n > 1u << 20)
+    if (s.status() != QDataStream::Ok || version != 3 || n > 1u << 20)
         return false;
     MetricMonitor m(m_config);
     m.m_reference.resize(n);
     for (auto &f : m.m_reference)
         s >> f;
-    quint64 offered, rng, mn, upStart, downStart, changeStart, seq;
+    quint64 offered, rng, upStart, downStart, changeStart, seq;
     qint32 runUp, runDown, latched, latchedValues;
-    s >> offered >> rng >> mn >> m.m_moments.mean >> m.m_moments.m2 >> m.m_moments.min >> m.m_moments.max >> m.m_up
+    s >> offered >> rng >> m.m_up
         >> m.m_down >> m.m_fastUp >> m.m_fastDown >> upStart >> downStart >> runUp >> runDown >> latched >> latchedValues >> changeStart
         >> m.m_rebasing >> m.m_pendingValid >> m.m_pending >> seq;
     for (int i = 0; i < RecentSize; ++i)
@@ -372,11 +393,14 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     for (auto &f : m.m_table)
         s >> f;
     m.m_changesSinceTable = changes;
+    m.m_rebuildAfter = tableSize ? std::max(1, int(m.m_reference.size()) / 4) : 1;
+    m.m_anyRun = true; // conservative: the next in-band value clears the counters
+    for (const auto &rule : m_config->runRules)
+        m.m_minRunZ = std::min(m.m_minRunZ, rule.z);
     if (s.status() != QDataStream::Ok || !std::is_sorted(m.m_reference.begin(), m.m_reference.end()))
         return false;
     m.m_offered = offered;
     m.m_rng = rng;
-    m.m_moments.n = mn;
     m.m_upStart = upStart;
     m.m_downStart = downStart;
     m.m_changeStart = changeStart;

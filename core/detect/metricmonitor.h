@@ -51,10 +51,8 @@ public:
     int referenceCount() const { return int(m_reference.size()); }
     /// Quantile of the reference sample (exact order statistic); NaN when empty.
     double referenceQuantile(double q) const;
-    /// Moments of every value ever learned into the reference (since the last rebase).
-    const Moments &referenceMoments() const { return m_moments; }
-    /// The seed's score: 1/(1+e^(3−|z|)) with z from the reference mean and std. Display only.
-    double seedDriftScore(double v) const;
+    /// The seed's score: 1/(1+e^(3−|z|)) with z from the profile's mean and std. Display only.
+    static double seedDriftScore(const Moments &profile, double v);
     /// Normal score of v under the current reference, computed exactly (0 when there is none yet).
     double zScore(double v) const;
 
@@ -79,7 +77,6 @@ private:
     std::vector<float> m_reference; // sorted
     std::uint64_t m_offered = 0;    // values offered to the reservoir
     std::uint64_t m_rng = 0x9E3779B97F4A7C15ull;
-    Moments m_moments;
     // cached tail anchors
     double m_q50 = 0, m_qLow = 0, m_qHigh = 0, m_sLow = 1, m_sHigh = 1;
     double m_k = 0.5;
@@ -93,6 +90,9 @@ private:
     double m_tableLow = 0, m_tableScale = 0;
     bool m_discrete = false;
     int m_changesSinceTable = 0;
+    int m_rebuildAfter = 1;
+    double m_minRunZ = 2.0; ///< below this |z| no run rule can be extended
+    bool m_anyRun = false;
     // detector
     double m_up = 0, m_down = 0;
     double m_fastUp = 0, m_fastDown = 0;

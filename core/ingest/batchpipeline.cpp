@@ -1,12 +1,12 @@
 #include "batchpipeline.h"
 
-#include "inputstream.h"
-#include "recordsink.h"
-
 #include <QElapsedTimer>
 
 #include <algorithm>
 #include <cstring>
+
+#include "inputstream.h"
+#include "recordsink.h"
 
 namespace Apprentice {
 
@@ -228,10 +228,12 @@ void BatchPipeline::parseLoop(ParseFunction parse)
         if (!batch->tailReason.isEmpty())
             batch->rejections.push_back({batch->leadingLines + batch->lineCount, batch->tailReason});
         // Custom metrics are only pointed at once the vector has stopped growing.
-        const CustomMetricView *custom = batch->custom.data();
-        for (RecordView &r : batch->records) {
-            r.custom = r.customCount ? custom : nullptr;
-            custom += r.customCount;
+        if (!batch->custom.empty()) {
+            const CustomMetricView *custom = batch->custom.data();
+            for (RecordView &r : batch->records) {
+                r.custom = r.customCount ? custom : nullptr;
+                custom += r.customCount;
+            }
         }
         {
             std::lock_guard lock(m_mutex);

@@ -1,8 +1,5 @@
 #pragma once
 
-#include "importer.h"
-#include "recordbatch.h"
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -11,6 +8,9 @@
 #include <string_view>
 #include <thread>
 #include <vector>
+
+#include "importer.h"
+#include "recordbatch.h"
 
 namespace Apprentice {
 
@@ -25,7 +25,7 @@ public:
     using ParseFunction = std::function<void(RecordBatch &)>;
 
     struct Config {
-        qint64 chunkBytes = 8 << 20;
+        qint64 chunkBytes = 4 << 20;
         qint64 maxRowBytes = 16 << 20;
         int parsers = 1;
         /// Just past the last '\n' ending a row in [begin, end), `begin` being a row start; nullptr if none.

@@ -1,12 +1,12 @@
 #include "csvrecordparser.h"
 
-#include "jsonerror.h"
-#include "stringarena.h"
-#include "timestamp.h"
-
 #include <charconv>
 #include <cmath>
 #include <cstring>
+
+#include "jsonerror.h"
+#include "stringarena.h"
+#include "timestamp.h"
 
 using namespace Qt::StringLiterals;
 
@@ -238,7 +238,7 @@ bool CsvRecordParser::parse(std::string_view row, RecordView &out, StringArena &
         seen |= RecordFields::bit(f);
         switch (f) {
         case RecordField::Ts:
-            if (!parseRfc3339(trimmed(text), out.tsMs))
+            if (!parseRfc3339(trimmed(text), out.tsMs, &m_dates))
                 return rejectWith(RecordFields::wrongValue(f, RecordFields::quoted(text)));
             break;
         case RecordField::Workflow:

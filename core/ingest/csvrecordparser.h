@@ -1,14 +1,15 @@
 #pragma once
 
-#include "record.h"
-#include "recordfields.h"
-
 #include <QString>
 
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "record.h"
+#include "recordfields.h"
+#include "timestamp.h"
 
 namespace Apprentice {
 
@@ -48,6 +49,7 @@ private:
 
     std::shared_ptr<const std::vector<Column>> m_columns;
     std::vector<Cell> m_cells;
+    Rfc3339Cache m_dates;
 };
 
 } // namespace Apprentice

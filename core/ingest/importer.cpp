@@ -1,5 +1,12 @@
 #include "importer.h"
 
+#include <QThread>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string>
+
 #include "batchpipeline.h"
 #include "csvrecordparser.h"
 #include "importoptions.h"
@@ -8,13 +15,6 @@
 #include "otlpfileimport.h"
 #include "record.h"
 #include "stringarena.h"
-
-#include <QThread>
-
-#include <algorithm>
-#include <cstring>
-#include <memory>
-#include <string>
 
 using namespace Qt::StringLiterals;
 

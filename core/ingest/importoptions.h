@@ -6,7 +6,7 @@ namespace Apprentice {
 
 /// Tuning of importFile(); the defaults suit production, tests shrink them to reach chunk edges.
 struct ImportOptions {
-    qint64 chunkBytes = 8 << 20; ///< bytes read at a time, and the size of a parsed batch
+    qint64 chunkBytes = 4 << 20; ///< bytes read at a time, and the size of a parsed batch
     qint64 maxLineBytes = 16 << 20; ///< longer JSON Lines / CSV rows are rejected (FORMATS.md §1)
     qint64 maxRequestBytes = 64 << 20; ///< longer OTLP requests are rejected (the OTLP/HTTP body limit)
     int parseThreads = 0; ///< threads parsing batches; 0 picks by core count

@@ -3,11 +3,10 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <zlib.h>
 
 using namespace Qt::StringLiterals;
 
@@ -53,7 +52,8 @@ bool InputStream::open(const QString &path)
         m_error = u"%1: cannot open: %2"_s.arg(m_path, m_file.errorString());
         return false;
     }
-    m_size = m_file.size();
+    m_size = m_file.isSequential() ? -1 : m_file.size();
+    m_fileRead = 0;
 
     unsigned char magic[2] = {0, 0};
     const qint64 got = m_file.peek(reinterpret_cast<char *>(magic), 2);
@@ -79,16 +79,21 @@ qint64 InputStream::read(char *dst, qint64 max)
         return -1;
     if (m_inflater)
         return inflate(dst, max);
+    return readFile(dst, max);
+}
+
+qint64 InputStream::readFile(char *dst, qint64 max)
+{
     const qint64 n = m_file.read(dst, max);
     if (n < 0)
         return fail(u"%1: read error: %2"_s.arg(m_path, m_file.errorString()));
+    m_fileRead += n;
     return n;
 }
 
 qint64 InputStream::position() const
 {
-    const qint64 pos = m_file.pos();
-    return m_inflater ? pos - qint64(m_inflater->stream.avail_in) : pos;
+    return m_inflater ? m_fileRead - qint64(m_inflater->stream.avail_in) : m_fileRead;
 }
 
 qint64 InputStream::fail(const QString &why)
@@ -109,10 +114,9 @@ qint64 InputStream::inflate(char *dst, qint64 max)
         if (s.avail_in < 2 && !z.fileAtEnd) {
             if (s.avail_in == 1)
                 z.input[0] = *s.next_in;
-            const qint64 n = m_file.read(reinterpret_cast<char *>(z.input.get()) + s.avail_in,
-                                         CompressedChunk - s.avail_in);
+            const qint64 n = readFile(reinterpret_cast<char *>(z.input.get()) + s.avail_in, CompressedChunk - s.avail_in);
             if (n < 0)
-                return fail(u"%1: read error: %2"_s.arg(m_path, m_file.errorString()));
+                return -1;
             if (n == 0)
                 z.fileAtEnd = true;
             s.next_in = z.input.get();

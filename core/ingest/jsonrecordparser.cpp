@@ -1,11 +1,11 @@
 #include "jsonrecordparser.h"
 
+#include <simdjson.h>
+
 #include "jsonerror.h"
 #include "recordfields.h"
 #include "stringarena.h"
 #include "timestamp.h"
-
-#include <simdjson.h>
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +77,7 @@ QString invalidJson(std::string_view line, simdjson::error_code code)
 struct JsonRecordParser::Private {
     simdjson::dom::parser parser;
     std::vector<std::string_view> metricNames;
+    Rfc3339Cache dates;
 };
 
 JsonRecordParser::JsonRecordParser()
@@ -116,22 +117,25 @@ bool JsonRecordParser::parse(std::string_view line, RecordView &out, StringArena
     out.customCount = 0;
 
     quint32 seen = 0;
-    for (const auto field : object) {
-        const RecordField f = RecordFields::fromName(field.key);
+    // The iterator's key()/value() read the tape directly; copying key_value_pairs instead stalled on
+    // store forwarding and cost as much as simdjson's own parse.
+    for (auto it = object.begin(), end = object.end(); it != end; ++it) {
+        const std::string_view key = it.key();
+        const RecordField f = RecordFields::fromName(key);
         if (f == RecordField::Unknown)
             continue; // unknown fields are ignored, duplicated or not
         if (seen & RecordFields::bit(f))
-            return rejectWith(RecordFields::duplicatedKey(field.key));
+            return rejectWith(RecordFields::duplicatedKey(key));
         seen |= RecordFields::bit(f);
 
-        const element value = field.value;
+        const element value = it.value();
         const element_type type = value.type();
         // An optional field set to null is absent, as an empty CSV cell is.
         if (type == element_type::NULL_VALUE && !(RecordFields::RequiredMask & RecordFields::bit(f)))
             continue;
         switch (f) {
         case RecordField::Ts: {
-            if (type != element_type::STRING || !parseRfc3339(value.get_string().value_unsafe(), out.tsMs))
+            if (type != element_type::STRING || !parseRfc3339(value.get_string().value_unsafe(), out.tsMs, &d->dates))
                 return rejectWith(RecordFields::wrongValue(f, describe(value)));
             break;
         }
@@ -178,18 +182,20 @@ bool JsonRecordParser::parse(std::string_view line, RecordView &out, StringArena
             if (value.get_object().get(metrics))
                 return rejectWith(RecordFields::wrongValue(f, describe(value)));
             d->metricNames.clear();
-            for (const auto metric : metrics) {
+            for (auto m = metrics.begin(), mEnd = metrics.end(); m != mEnd; ++m) {
+                const std::string_view name = m.key();
                 for (const std::string_view &earlier : d->metricNames) {
-                    if (earlier == metric.key)
-                        return rejectWith(RecordFields::duplicatedKey("metrics." + std::string(metric.key)));
+                    if (earlier == name)
+                        return rejectWith(RecordFields::duplicatedKey("metrics." + std::string(name)));
                 }
-                d->metricNames.push_back(metric.key);
-                const element_type metricType = metric.value.type();
+                d->metricNames.push_back(name);
+                const element metric = m.value();
+                const element_type metricType = metric.type();
                 if (metricType == element_type::NULL_VALUE)
                     continue;
                 if (!isNumber(metricType))
-                    return rejectWith(RecordFields::wrongMetric(metric.key, describe(metric.value)));
-                custom.push_back({arena.store(metric.key), toDouble(metric.value)});
+                    return rejectWith(RecordFields::wrongMetric(name, describe(metric)));
+                custom.push_back({arena.store(name), toDouble(metric)});
             }
             break;
         }

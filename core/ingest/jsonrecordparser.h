@@ -1,12 +1,12 @@
 #pragma once
 
-#include "record.h"
-
 #include <QString>
 
 #include <memory>
 #include <string_view>
 #include <vector>
+
+#include "record.h"
 
 namespace Apprentice {
 

@@ -1,9 +1,9 @@
 #include "linereader.h"
 
-#include "inputstream.h"
-
 #include <algorithm>
 #include <cstring>
+
+#include "inputstream.h"
 
 namespace Apprentice {
 

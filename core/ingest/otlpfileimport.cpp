@@ -1,12 +1,12 @@
 #include "otlpfileimport.h"
 
-#include "inputstream.h"
-#include "linereader.h"
-#include "otlpjson.h"
-
 #include <QElapsedTimer>
 
 #include <string>
+
+#include "inputstream.h"
+#include "linereader.h"
+#include "otlpjson.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,16 +1,15 @@
 #include "otlpjson.h"
 
+#include <charconv>
+#include <cmath>
+#include <simdjson.h>
+#include <unordered_map>
+#include <vector>
+
 #include "jsonerror.h"
 #include "record.h"
 #include "recordfields.h"
 #include "recordsink.h"
-
-#include <simdjson.h>
-
-#include <charconv>
-#include <cmath>
-#include <unordered_map>
-#include <vector>
 
 using namespace Qt::StringLiterals;
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "record.h"
-#include "stringarena.h"
-
 #include <QString>
 
 #include <memory>
 #include <vector>
+
+#include "record.h"
+#include "stringarena.h"
 
 namespace Apprentice {
 

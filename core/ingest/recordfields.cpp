@@ -25,43 +25,6 @@ QString fromUtf8(std::string_view s)
 
 } // namespace
 
-RecordField fromName(std::string_view n)
-{
-    // Dispatch on length first: this runs once per key of every record.
-    switch (n.size()) {
-    case 2:
-        return n == "ts" ? RecordField::Ts : RecordField::Unknown;
-    case 4:
-        return n == "tool" ? RecordField::Tool : RecordField::Unknown;
-    case 5:
-        return n == "error" ? RecordField::Error : RecordField::Unknown;
-    case 6:
-        return n == "status" ? RecordField::Status : RecordField::Unknown;
-    case 7:
-        if (n == "version")
-            return RecordField::Version;
-        if (n == "metrics")
-            return RecordField::Metrics;
-        return n == "cpu_pct" ? RecordField::Cpu : RecordField::Unknown;
-    case 8:
-        if (n == "workflow")
-            return RecordField::Workflow;
-        return n == "cost_usd" ? RecordField::Cost : RecordField::Unknown;
-    case 9:
-        if (n == "execution")
-            return RecordField::Execution;
-        return n == "memory_mb" ? RecordField::Memory : RecordField::Unknown;
-    case 10:
-        return n == "latency_ms" ? RecordField::Latency : RecordField::Unknown;
-    case 12:
-        return n == "output_bytes" ? RecordField::OutputBytes : RecordField::Unknown;
-    case 15:
-        return n == "validation_pass" ? RecordField::Validation : RecordField::Unknown;
-    default:
-        return RecordField::Unknown;
-    }
-}
-
 std::string_view name(RecordField f)
 {
     return f == RecordField::Unknown ? std::string_view() : Names[size_t(f)];

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "record.h"
-
 #include <QString>
 
 #include <string_view>
+
+#include "record.h"
 
 namespace Apprentice {
 
@@ -35,8 +35,44 @@ constexpr quint32 RequiredMask = bit(RecordField::Ts) | bit(RecordField::Workflo
     | bit(RecordField::Latency) | bit(RecordField::Status);
 constexpr std::string_view DefaultVersion = "1.0.0";
 
-/// The field a JSON key or CSV column names; Unknown for anything else.
-RecordField fromName(std::string_view name);
+/// The field a JSON key or CSV column names; Unknown for anything else. Inline: it runs for every key of every record.
+inline RecordField fromName(std::string_view n)
+{
+    // Dispatch on length first: this runs once per key of every record.
+    switch (n.size()) {
+    case 2:
+        return n == "ts" ? RecordField::Ts : RecordField::Unknown;
+    case 4:
+        return n == "tool" ? RecordField::Tool : RecordField::Unknown;
+    case 5:
+        return n == "error" ? RecordField::Error : RecordField::Unknown;
+    case 6:
+        return n == "status" ? RecordField::Status : RecordField::Unknown;
+    case 7:
+        if (n == "version")
+            return RecordField::Version;
+        if (n == "metrics")
+            return RecordField::Metrics;
+        return n == "cpu_pct" ? RecordField::Cpu : RecordField::Unknown;
+    case 8:
+        if (n == "workflow")
+            return RecordField::Workflow;
+        return n == "cost_usd" ? RecordField::Cost : RecordField::Unknown;
+    case 9:
+        if (n == "execution")
+            return RecordField::Execution;
+        return n == "memory_mb" ? RecordField::Memory : RecordField::Unknown;
+    case 10:
+        return n == "latency_ms" ? RecordField::Latency : RecordField::Unknown;
+    case 12:
+        return n == "output_bytes" ? RecordField::OutputBytes : RecordField::Unknown;
+    case 15:
+        return n == "validation_pass" ? RecordField::Validation : RecordField::Unknown;
+    default:
+        return RecordField::Unknown;
+    }
+}
+
 std::string_view name(RecordField f);
 
 /// The built-in metric a numeric field fills, or -1 when the field is not numeric.

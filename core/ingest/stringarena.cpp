@@ -1,31 +1,12 @@
 #include "stringarena.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace Apprentice {
 
 StringArena::StringArena(size_t blockSize)
     : m_blockSize(blockSize)
 {
-}
-
-std::string_view StringArena::store(std::string_view text)
-{
-    if (text.empty())
-        return {};
-    char *dst = allocate(text.size());
-    std::memcpy(dst, text.data(), text.size());
-    return {dst, text.size()};
-}
-
-char *StringArena::allocate(size_t size)
-{
-    if (size_t(m_end - m_pos) < size)
-        return nextBlock(size);
-    char *p = m_pos;
-    m_pos += size;
-    return p;
 }
 
 void StringArena::clear()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -14,9 +15,23 @@ public:
     explicit StringArena(size_t blockSize = 1 << 20);
 
     /// Copies `text` into the arena; the result stays valid until clear().
-    std::string_view store(std::string_view text);
+    std::string_view store(std::string_view text)
+    {
+        if (text.empty())
+            return {};
+        char *dst = allocate(text.size());
+        std::memcpy(dst, text.data(), text.size());
+        return {dst, text.size()};
+    }
     /// Uninitialised room for `size` bytes, valid until clear().
-    char *allocate(size_t size);
+    char *allocate(size_t size)
+    {
+        if (size_t(m_end - m_pos) < size)
+            return nextBlock(size);
+        char *p = m_pos;
+        m_pos += size;
+        return p;
+    }
     /// Forgets every string; the blocks stay allocated for the next batch.
     void clear();
 

@@ -1,5 +1,7 @@
 #include "timestamp.h"
 
+#include <cstring>
+
 namespace Apprentice {
 
 namespace {
@@ -42,25 +44,38 @@ qint64 daysFromCivil(int y, int m, int d)
 
 } // namespace
 
-bool parseRfc3339(std::string_view text, qint64 &msSinceEpoch)
+bool parseRfc3339(std::string_view text, qint64 &msSinceEpoch, Rfc3339Cache *cache)
 {
     // The shortest form is YYYY-MM-DDTHH:MM:SSZ.
     if (text.size() < 20)
         return false;
     const char *p = text.data();
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!readDigits(p, 4, year) || p[4] != '-' || !readDigits(p + 5, 2, month) || p[7] != '-'
-        || !readDigits(p + 8, 2, day))
-        return false;
+    qint64 dayMs = 0;
+    if (cache && cache->valid && std::memcmp(cache->date, p, sizeof cache->date) == 0) {
+        dayMs = cache->dayMs;
+    } else {
+        int year = 0, month = 0, day = 0;
+        if (!readDigits(p, 4, year) || p[4] != '-' || !readDigits(p + 5, 2, month) || p[7] != '-'
+            || !readDigits(p + 8, 2, day))
+            return false;
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+            return false;
+        dayMs = daysFromCivil(year, month, day) * 86400000;
+        if (cache) {
+            std::memcpy(cache->date, p, sizeof cache->date);
+            cache->dayMs = dayMs;
+            cache->valid = true;
+        }
+    }
     // RFC 3339 §5.6 allows a lower-case t and, by note, a space between date and time.
     if (p[10] != 'T' && p[10] != 't' && p[10] != ' ')
         return false;
+    int hour = 0, minute = 0, second = 0;
     if (!readDigits(p + 11, 2, hour) || p[13] != ':' || !readDigits(p + 14, 2, minute) || p[16] != ':'
         || !readDigits(p + 17, 2, second))
         return false;
     // Second 60 is a leap second: it lands on the next minute's first second.
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-        || second > 60)
+    if (hour > 23 || minute > 59 || second > 60)
         return false;
 
     size_t i = 19;
@@ -99,9 +114,8 @@ bool parseRfc3339(std::string_view text, qint64 &msSinceEpoch)
     if (i != n)
         return false;
 
-    const qint64 seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second
-        - qint64(offsetMinutes) * 60;
-    msSinceEpoch = seconds * 1000 + millis;
+    const qint64 seconds = hour * 3600 + minute * 60 + second - qint64(offsetMinutes) * 60;
+    msSinceEpoch = dayMs + seconds * 1000 + millis;
     return true;
 }
 

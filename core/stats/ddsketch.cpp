@@ -16,6 +16,7 @@ namespace {
 constexpr double Gamma = (1.0 + DDSketch::RelativeAccuracy) / (1.0 - DDSketch::RelativeAccuracy);
 
 // log2(1 + (k + 0.5) / 4096): the cell midpoint keeps the index error below 2^-13 of the value.
+// Built at load time, so the per-value path has no initialisation guard.
 struct MantissaLog2 {
     std::array<double, 4096> table{};
     MantissaLog2()
@@ -24,11 +25,7 @@ struct MantissaLog2 {
             table[size_t(k)] = std::log2(1.0 + (k + 0.5) / 4096.0);
     }
 };
-const MantissaLog2 &mantissaLog2()
-{
-    static const MantissaLog2 t;
-    return t;
-}
+const MantissaLog2 s_mantissaLog2;
 const double InvLog2Gamma = 1.0 / std::log2(Gamma);
 
 } // namespace
@@ -37,8 +34,10 @@ int DDSketch::indexOf(double positive)
 {
     const auto bits = std::bit_cast<std::uint64_t>(positive);
     const int exponent = int((bits >> 52) & 0x7ff) - 1023;
-    const double log2v = exponent + mantissaLog2().table[(bits >> 40) & 0xfff];
-    return int(std::ceil(log2v * InvLog2Gamma));
+    const double log2v = exponent + s_mantissaLog2.table[(bits >> 40) & 0xfff];
+    const double x = log2v * InvLog2Gamma;
+    const int i = int(x); // truncation; ceil without the libm call
+    return i + (double(i) < x);
 }
 
 double DDSketch::valueOf(int index)
@@ -53,6 +52,13 @@ double DDSketch::lowerBoundOf(int index)
 
 void DDSketch::Store::add(int index, std::uint32_t w)
 {
+    const unsigned slot = unsigned(index - offset);
+    if (slot < counts.size()) [[likely]] {
+        auto &c = counts[slot];
+        c = (UINT32_MAX - c < w) ? UINT32_MAX : c + w;
+        total += w;
+        return;
+    }
     if (counts.empty()) {
         counts.assign(1, 0);
         offset = index;
@@ -106,7 +112,7 @@ void DDSketch::Store::merge(const Store &o)
 
 void DDSketch::add(double v, std::uint32_t weight)
 {
-    if (!std::isfinite(v) || weight == 0)
+    if (!std::isfinite(v) || weight == 0) [[unlikely]]
         return;
     if (v > MinIndexable)
         m_positive.add(indexOf(v), weight);

@@ -20,7 +20,20 @@ public:
     /// Values with |v| below this count as zero.
     static constexpr double MinIndexable = 1e-9;
 
-    void add(double v) { add(v, 1); }
+    void add(double v)
+    {
+        // The per-value path: a positive value landing in an existing bucket.
+        if (v > MinIndexable && v <= 1e300) [[likely]] {
+            const unsigned slot = unsigned(indexOf(v) - m_positive.offset);
+            if (slot < m_positive.counts.size() && m_positive.counts[slot] < UINT32_MAX) [[likely]] {
+                ++m_positive.counts[slot];
+                ++m_positive.total;
+                ++m_count;
+                return;
+            }
+        }
+        add(v, 1);
+    }
     void add(double v, std::uint32_t weight);
     /// Adds every value of `other`: the result is the sketch of the union.
     void merge(const DDSketch &other);

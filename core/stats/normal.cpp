@@ -34,4 +34,12 @@ double inverseNormalCdf(double p)
     return x;
 }
 
+double inverseNormalCdfRefined(double p)
+{
+    const double x = inverseNormalCdf(p);
+    const double e = normalCdf(x) - p;
+    const double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
+    return x - u / (1 + x * u / 2);
+}
+
 } // namespace Apprentice

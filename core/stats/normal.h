@@ -8,6 +8,9 @@ namespace Apprentice {
 /// no refinement step: it sits on the per-record path). p is clamped to (0, 1).
 double inverseNormalCdf(double p);
 
+/// The same, refined by one Halley step to full double precision (for statistics off the hot path).
+double inverseNormalCdfRefined(double p);
+
 inline double normalCdf(double z)
 {
     return 0.5 * std::erfc(-z / std::sqrt(2.0));

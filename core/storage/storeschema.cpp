@@ -130,6 +130,45 @@ bool createV1(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+// v2: the mutation ledger with its audit trail, and the avoidance rules (core/evolution/).
+bool createV2(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral(
+            "CREATE TABLE mutations ("
+            " id INTEGER PRIMARY KEY,"
+            " workflow TEXT NOT NULL,"
+            " base_version TEXT, candidate_version TEXT, tool TEXT,"
+            " kind TEXT NOT NULL, custom_kind TEXT,"
+            " description TEXT, expected_effect TEXT,"
+            " source TEXT NOT NULL CHECK (source IN ('diagnosis', 'trend', 'operator')),"
+            " source_ref TEXT,"
+            " event_ids TEXT," // JSON array of engine event ids
+            " evidence TEXT,"  // JSON array of strings
+            " state TEXT NOT NULL CHECK (state IN ('proposed', 'shadow', 'promoted', 'rolled_back', 'rejected')),"
+            " rule_id INTEGER NOT NULL DEFAULT 0,"
+            " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE mutation_transitions ("
+            " mutation_id INTEGER NOT NULL REFERENCES mutations (id) ON DELETE CASCADE,"
+            " seq INTEGER NOT NULL,"
+            " from_state TEXT," // NULL for the proposal itself
+            " to_state TEXT NOT NULL,"
+            " at_ms INTEGER NOT NULL,"
+            " who TEXT NOT NULL, why TEXT NOT NULL,"
+            " evidence TEXT,"
+            " PRIMARY KEY (mutation_id, seq))"),
+        QStringLiteral(
+            "CREATE TABLE avoidance_rules ("
+            " id INTEGER PRIMARY KEY,"
+            " kind TEXT NOT NULL, custom_kind TEXT,"
+            " tool_pattern TEXT NOT NULL, workflow_pattern TEXT NOT NULL DEFAULT '*',"
+            " broke TEXT NOT NULL, reason TEXT,"
+            " source_workflow TEXT, source_version TEXT, source_mutation INTEGER NOT NULL DEFAULT 0,"
+            " created_by TEXT, created_ms INTEGER NOT NULL DEFAULT 0)"),
+    }, error);
+}
+
 bool hasTable(QSqlDatabase &db, const QString &name, bool *exists, QString *error)
 {
     QSqlQuery q(db);
@@ -150,6 +189,7 @@ const std::vector<Migration> &StoreSchema::migrations()
 {
     static const std::vector<Migration> steps = {
         {1, &createV1},
+        {2, &createV2},
     };
     return steps;
 }

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "featurepages.h"
+
 #include "appsettings.h"
 #include "common/icons.h"
 #include "common/languagemanager.h"
@@ -61,6 +63,8 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
     createActions();
     createMenus();
     createStatusBar();
+    // Capacity what-if and live connections fill their page slots; Connect… joins the File menu.
+    m_fileMenu->insertAction(m_newSessionAction, installFeaturePages(this));
 
     m_demoBar = new DemoControlBar(this);
     addToolBar(Qt::TopToolBarArea, m_demoBar);

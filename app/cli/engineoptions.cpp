@@ -1,0 +1,62 @@
+#include "engineoptions.h"
+
+#include "engine.h"
+#include "storage/store.h"
+
+#include <QCommandLineParser>
+
+#include <cmath>
+#include <cstdio>
+
+using namespace Apprentice;
+
+void EngineOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({graduate, apprenticeCost, alwaysOnCost});
+}
+
+bool EngineOptions::apply(const QCommandLineParser &p, EngineConfig &config, QString *error) const
+{
+    auto number = [&](const QCommandLineOption &o, double &target, bool integer) -> bool {
+        if (!p.isSet(o))
+            return true;
+        bool ok = false;
+        const double v = p.value(o).toDouble(&ok);
+        if (!ok || !(v >= 0) || (integer && (v < 1 || v != std::floor(v) || v > 1e9)))
+            return false;
+        target = v;
+        return true;
+    };
+    double graduateAfter = config.graduationExecutions;
+    if (!number(graduate, graduateAfter, true)) {
+        *error = QStringLiteral("--graduate-after needs a whole number >= 1, got '%1'").arg(p.value(graduate));
+        return false;
+    }
+    config.graduationExecutions = int(graduateAfter);
+    if (!number(apprenticeCost, config.costs.apprenticeExecution, false)) {
+        *error = QStringLiteral("--apprentice-cost needs a number >= 0, got '%1'").arg(p.value(apprenticeCost));
+        return false;
+    }
+    if (!number(alwaysOnCost, config.costs.alwaysOnExecution, false)) {
+        *error = QStringLiteral("--always-on-cost needs a number >= 0, got '%1'").arg(p.value(alwaysOnCost));
+        return false;
+    }
+    return true;
+}
+
+bool openStoreAndRestore(const char *command, const QString &dbPath, Store &store, Engine &engine)
+{
+    const QString path = dbPath.isEmpty() ? Store::defaultPath() : dbPath;
+    QString error;
+    if (!store.open(path, &error)) {
+        std::fprintf(stderr, "apprentice-cli %s: %s\n", command, qPrintable(error));
+        return false;
+    }
+    EngineSnapshot snapshot;
+    if (!store.loadSnapshot(snapshot, &error) || !engine.restore(snapshot, &error)) {
+        std::fprintf(stderr, "apprentice-cli %s: cannot continue from %s: %s\n", command, qPrintable(path),
+                     qPrintable(error));
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "engineconfig.h"
+
+#include <QCommandLineOption>
+#include <QString>
+
+class QCommandLineParser;
+
+namespace Apprentice {
+class Engine;
+class Store;
+}
+
+/// The engine options that analyze and listen share: --graduate-after, --apprentice-cost, --always-on-cost.
+struct EngineOptions {
+    QCommandLineOption graduate{QStringLiteral("graduate-after"), QString(), QStringLiteral("N")};
+    QCommandLineOption apprenticeCost{QStringLiteral("apprentice-cost"), QString(), QStringLiteral("USD")};
+    QCommandLineOption alwaysOnCost{QStringLiteral("always-on-cost"), QString(), QStringLiteral("USD")};
+
+    void addTo(QCommandLineParser &parser) const;
+    /// Fills `config`; false with a message naming the option when a value is out of range.
+    bool apply(const QCommandLineParser &parser, Apprentice::EngineConfig &config, QString *error) const;
+};
+
+/// Opens the store (`dbPath`, or the default one when empty) and continues `engine` from what it
+/// holds. Prints "apprentice-cli COMMAND: ..." on failure and returns false.
+bool openStoreAndRestore(const char *command, const QString &dbPath, Apprentice::Store &store,
+                         Apprentice::Engine &engine);

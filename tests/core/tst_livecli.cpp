@@ -1,0 +1,246 @@
+// apprentice-cli listen and serve-demo as processes: sources on loopback, events on stdout, a clean stop on
+// SIGTERM or SIGINT.
+#include "tst_livehelpers.h"
+
+#include "storage/store.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace LiveTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A CLI process whose output is collected as it comes.
+struct Cli {
+    QProcess process;
+    QByteArray out;
+    QByteArray err;
+
+    explicit Cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    {
+        process.setProcessEnvironment(env);
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
+                         [this] { out += process.readAllStandardOutput(); });
+        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
+                         [this] { err += process.readAllStandardError(); });
+        process.start(QStringLiteral(APPRENTICE_CLI), args);
+    }
+    ~Cli()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(3000);
+        }
+    }
+    /// The HOST:PORT the process announced on stderr after `prefix`, once it did.
+    QString announced(const QString &prefix) const
+    {
+        const QRegularExpression re(QRegularExpression::escape(prefix) + u"http://(127\\.0\\.0\\.1:\\d+)"_s);
+        return re.match(QString::fromUtf8(err)).captured(1);
+    }
+    quint16 port(const QString &prefix) const { return quint16(announced(prefix).section(u':', 1).toUInt()); }
+    QList<QJsonObject> events() const
+    {
+        QList<QJsonObject> list;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.trimmed().isEmpty())
+                list << QJsonDocument::fromJson(line).object();
+        }
+        return list;
+    }
+    bool finish(int timeoutMs = 8000)
+    {
+        if (!process.waitForFinished(timeoutMs))
+            return false;
+        out += process.readAllStandardOutput();
+        err += process.readAllStandardError();
+        return true;
+    }
+};
+
+constexpr auto ReceivingPrefix = "receiving OTLP/HTTP JSON on ";
+constexpr auto ServingPrefix = "serving ";
+
+// One execution: a trace with fetch and send tool spans under an invoke_agent span.
+QByteArray execution(int n, double fetchLatency = 200)
+{
+    Span agent;
+    agent.spanId = u"a%1"_s.arg(n, 15, 10, QChar(u'0'));
+    agent.traceId = u"%1"_s.arg(n, 32, 10, QChar(u'0'));
+    agent.name = u"invoke_agent orders"_s;
+    agent.operation = u"invoke_agent"_s;
+    agent.agent = u"orders"_s;
+    agent.startNs += qint64(n) * 1000000000;
+    Span fetch = toolSpan(u"b%1"_s.arg(n, 15, 10, QChar(u'0')), u"fetch_data"_s, fetchLatency + (n % 7), true, agent.spanId);
+    fetch.traceId = agent.traceId;
+    fetch.startNs = agent.startNs;
+    fetch.endNs = fetch.startNs + qint64((fetchLatency + (n % 7)) * 1e6);
+    Span send = toolSpan(u"c%1"_s.arg(n, 15, 10, QChar(u'0')), u"send_results"_s, 50 + (n % 5), true, agent.spanId);
+    send.traceId = agent.traceId;
+    send.startNs = fetch.endNs;
+    send.endNs = send.startNs + qint64((50 + (n % 5)) * 1e6);
+    return otlpRequest(u"svc"_s, {agent, fetch, send});
+}
+
+} // namespace
+
+class TestLiveCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void helpAndUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("listen help") << QStringList{u"listen"_s, u"--help"_s} << 0 << u"--otlp HOST:PORT"_s;
+        QTest::newRow("no source") << QStringList{u"listen"_s, u"--no-db"_s} << 2 << u"at least one source"_s;
+        QTest::newRow("bad address") << QStringList{u"listen"_s, u"--no-db"_s, u"--otlp"_s, u"nowhere:x"_s} << 2 << u"--otlp"_s;
+        QTest::newRow("remote without permission") << QStringList{u"listen"_s, u"--no-db"_s, u"--otlp"_s, u"0.0.0.0:0"_s}
+                                                   << 2 << u"--allow-remote"_s;
+        QTest::newRow("unset token variable") << QStringList{u"listen"_s, u"--no-db"_s, u"--otlp"_s, u":0"_s,
+                                                             u"--token-env"_s, u"APPRENTICE_TEST_UNSET_TOKEN"_s}
+                                              << 2 << u"not set"_s;
+        QTest::newRow("serve-demo help") << QStringList{u"serve-demo"_s, u"--help"_s} << 0 << u"GET /events"_s;
+        QTest::newRow("serve-demo bad speed") << QStringList{u"serve-demo"_s, u"--speed"_s, u"fast"_s} << 2 << u"--speed"_s;
+        QTest::newRow("serve-demo bad host") << QStringList{u"serve-demo"_s, u"--host"_s, u"example.org"_s} << 2 << u"--host"_s;
+    }
+    void helpAndUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, text);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"APPRENTICE_TEST_UNSET_TOKEN"_s);
+        Cli cli(args, env);
+        QVERIFY(cli.finish());
+        QCOMPARE(cli.process.exitCode(), exitCode);
+        QVERIFY2((exitCode == 0 ? cli.out : cli.err).contains(text.toUtf8()), cli.err.constData());
+    }
+
+    void listenAnalysesSpansUntilSigterm()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(u"live.sqlite"_s);
+        Cli cli({u"listen"_s, u"--otlp"_s, u"127.0.0.1:0"_s, u"--db"_s, db, u"--graduate-after"_s, u"20"_s});
+        QTRY_VERIFY(!cli.announced(QString::fromLatin1(ReceivingPrefix)).isEmpty());
+        RawClient client;
+        QVERIFY(client.connectTo(cli.port(QString::fromLatin1(ReceivingPrefix))));
+        for (int n = 1; n <= 40; ++n)
+            QCOMPARE(client.exchange(post(execution(n), {}, 256)).status, 200); // chunked, kept alive, like the SDK
+        // Live: the graduation shows up while the receiver still runs.
+        QTRY_VERIFY(cli.out.contains("\"event\":\"graduated\""));
+        QCOMPARE(cli.process.state(), QProcess::Running);
+        const QJsonObject graduated = cli.events().constFirst();
+        QCOMPARE(graduated.value(u"workflow").toString(), u"orders"_s);
+        QVERIFY(graduated.value(u"line").toInteger() > 40 && graduated.value(u"line").toInteger() <= 80);
+
+        cli.process.terminate(); // SIGTERM
+        QVERIFY(cli.finish());
+        QCOMPARE(cli.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.process.exitCode(), 0);
+        const QJsonObject summary = cli.events().constLast();
+        QCOMPARE(summary.value(u"event").toString(), u"summary"_s);
+        QCOMPARE(summary.value(u"records").toInteger(), 80);
+        QCOMPARE(summary.value(u"rejected").toInteger(), 0);
+        QCOMPARE(summary.value(u"executions").toInteger(), 40);
+
+        Apprentice::Store store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        Apprentice::EngineSnapshot snapshot;
+        QVERIFY(store.loadSnapshot(snapshot, &error));
+        QCOMPARE(snapshot.workflows.size(), size_t(1));
+        QCOMPARE(snapshot.workflows.front().workflow, u"orders"_s);
+    }
+
+    void sigintFlushesAndReportsRejections()
+    {
+        Cli cli({u"listen"_s, u"--otlp"_s, u":0"_s, u"--no-db"_s});
+        QTRY_VERIFY(!cli.announced(QString::fromLatin1(ReceivingPrefix)).isEmpty());
+        RawClient client;
+        QVERIFY(client.connectTo(cli.port(QString::fromLatin1(ReceivingPrefix))));
+        Span bad = toolSpan(u"0000000000000bad"_s, QString(), 1);
+        bad.name = u"execute_tool"_s;
+        const Reply reply = client.exchange(post(otlpRequest(u"svc"_s, {bad, toolSpan(u"0000000000000001"_s, u"ok"_s, 3)})));
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(client.exchange(post("{nope")).status, 400);
+        QTRY_VERIFY(cli.err.contains("0000000000000bad"));
+        ::kill(pid_t(cli.process.processId()), SIGINT);
+        QVERIFY(cli.finish());
+        QCOMPARE(cli.process.exitCode(), 0);
+        const QJsonObject summary = cli.events().constLast();
+        QCOMPARE(summary.value(u"records").toInteger(), 1);
+        QCOMPARE(summary.value(u"rejected").toInteger(), 1);
+        QVERIFY2(cli.err.contains("HTTP 400"), cli.err.constData()); // the refused request shows on stderr
+    }
+
+    void tokenFromTheEnvironmentIsRequired()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"APPRENTICE_TEST_TOKEN"_s, u"t0ken"_s);
+        Cli cli({u"listen"_s, u"--otlp"_s, u":0"_s, u"--no-db"_s, u"--token-env"_s, u"APPRENTICE_TEST_TOKEN"_s}, env);
+        QTRY_VERIFY(!cli.announced(QString::fromLatin1(ReceivingPrefix)).isEmpty());
+        QVERIFY(cli.err.contains("bearer token required"));
+        RawClient client;
+        QVERIFY(client.connectTo(cli.port(QString::fromLatin1(ReceivingPrefix))));
+        QCOMPARE(client.exchange(post(execution(1))).status, 401);
+        RawClient authorised;
+        QVERIFY(authorised.connectTo(cli.port(QString::fromLatin1(ReceivingPrefix))));
+        QCOMPARE(authorised.exchange(post(execution(1), {{"Authorization", "Bearer t0ken"}})).status, 200);
+        cli.process.terminate();
+        QVERIFY(cli.finish());
+        QCOMPARE(cli.events().constLast().value(u"records").toInteger(), 2);
+    }
+
+    void takenPortIsAnIoFailure()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress(QHostAddress::LocalHost), 0));
+        Cli cli({u"listen"_s, u"--no-db"_s, u"--otlp"_s, u"127.0.0.1:%1"_s.arg(taken.serverPort())});
+        QVERIFY(cli.finish());
+        QCOMPARE(cli.process.exitCode(), 1);
+        QVERIFY2(cli.err.contains("cannot listen"), cli.err.constData());
+        QVERIFY(cli.out.isEmpty());
+    }
+
+    void serveDemoFeedsListenEndToEnd()
+    {
+        // The demo's API slows down after 60 executions: listening over SSE must graduate, then see the drift.
+        Cli server({u"serve-demo"_s, u"--port"_s, u"0"_s, u"--speed"_s, u"0"_s, u"--executions"_s, u"120"_s,
+                    u"--scenario"_s, u"api_slowdown"_s, u"--at"_s, u"60"_s});
+        QTRY_VERIFY(!server.announced(QString::fromLatin1(ServingPrefix)).isEmpty());
+        const QString base = u"http://"_s + server.announced(QString::fromLatin1(ServingPrefix));
+        Cli listen({u"listen"_s, u"--sse"_s, base + u"/events"_s, u"--no-db"_s, u"--graduate-after"_s, u"30"_s,
+                    u"--quiet-anomalies"_s});
+        QTRY_VERIFY_WITH_TIMEOUT(listen.out.contains("\"event\":\"drift\""), 8000);
+        // The stream ends after 480 records; reconnecting resumes after the last id, so nothing repeats.
+        QTRY_VERIFY(listen.err.contains("the server ended the stream"));
+        listen.process.terminate();
+        QVERIFY(listen.finish());
+        QCOMPARE(listen.process.exitCode(), 0);
+        const QList<QJsonObject> events = listen.events();
+        QCOMPARE(events.constFirst().value(u"event").toString(), u"graduated"_s);
+        QCOMPARE(events.constFirst().value(u"workflow").toString(), u"process_customer_order"_s);
+        bool fetchDrift = false;
+        for (const QJsonObject &e : events)
+            fetchDrift |= e.value(u"event").toString() == u"drift" && e.value(u"tool").toString() == u"fetch_data";
+        QVERIFY(fetchDrift);
+        QCOMPARE(events.constLast().value(u"records").toInteger(), 480);
+        server.process.terminate();
+        QVERIFY(server.finish());
+        QCOMPARE(server.process.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveCli)
+#include "tst_livecli.moc"

@@ -1,0 +1,203 @@
+// apprentice-cli analyze end to end: real files, real processes, a real SQLite store and an
+// OpenAI-compatible server on loopback for the tier ladder.
+#include "core/fakellmserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QList<QJsonObject> events;
+    QStringList stderrLines;
+};
+
+Run runCli(const QStringList &args, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.start(QStringLiteral(APPRENTICE_CLI), args);
+    // Wait with the event loop running, so servers in this process can answer.
+    QDeadlineTimer deadline(timeoutMs);
+    while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    Run r;
+    if (p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished();
+        qWarning() << "timed out:" << args;
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    for (const QByteArray &line : p.readAllStandardOutput().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        r.events << doc.object();
+    }
+    for (const QByteArray &line : p.readAllStandardError().split('\n'))
+        if (!line.isEmpty())
+            r.stderrLines << QString::fromUtf8(line);
+    return r;
+}
+
+QList<QJsonObject> ofKind(const Run &r, const char *kind)
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &e : r.events)
+        if (e.value(QStringLiteral("event")).toString() == QLatin1String(kind))
+            out << e;
+    return out;
+}
+
+} // namespace
+
+class TestCliAnalyze : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    void simulate(const QString &out, const QString &scenario, int executions, int at)
+    {
+        const Run r = runCli({QStringLiteral("simulate"), QStringLiteral("--scenario"), scenario,
+                              QStringLiteral("--executions"), QString::number(executions), QStringLiteral("--at"),
+                              QString::number(at), QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void slowdownIsDetectedWithinTwoCalls()
+    {
+        simulate(path(QStringLiteral("slow.jsonl")), QStringLiteral("api_slowdown"), 1200, 600);
+        const Run r = runCli({QStringLiteral("analyze"), QStringLiteral("--no-db"), path(QStringLiteral("slow.jsonl"))});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.stderrLines.isEmpty());
+        const auto grads = ofKind(r, "graduated");
+        QCOMPARE(grads.size(), 1);
+        QVERIFY(grads[0].value(QStringLiteral("executions")).toInt() >= 50);
+        const auto drifts = ofKind(r, "drift");
+        QVERIFY(!drifts.isEmpty());
+        const QJsonObject d = drifts[0];
+        QCOMPARE(d.value(QStringLiteral("tool")).toString(), QStringLiteral("fetch_data"));
+        QCOMPARE(d.value(QStringLiteral("metric")).toString(), QStringLiteral("latency_ms"));
+        QCOMPARE(d.value(QStringLiteral("direction")).toString(), QStringLiteral("up"));
+        // Execution 601 starts at line 2401 (4 calls each): detected by its 2nd fetch_data call.
+        const int line = d.value(QStringLiteral("line")).toInt();
+        QVERIFY2(line == 2401 || line == 2405, qPrintable(QString::number(line)));
+        const auto diags = ofKind(r, "diagnosis");
+        QCOMPARE(diags[0].value(QStringLiteral("action")).toString(), QStringLiteral("UPDATE_PROFILE"));
+        QCOMPARE(diags[0].value(QStringLiteral("tier")).toString(), QStringLiteral("rules"));
+        const QJsonObject summary = r.events.last();
+        QCOMPARE(summary.value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
+        QCOMPARE(summary.value(QStringLiteral("records")).toInt(), 4800);
+        QCOMPARE(summary.value(QStringLiteral("rejected")).toInt(), 0);
+        QCOMPARE(summary.value(QStringLiteral("workflows")).toInt(), 1);
+        QCOMPARE(summary.value(QStringLiteral("drift_events")).toInt(), drifts.size());
+        QVERIFY(qFuzzyCompare(summary.value(QStringLiteral("always_on_cost_usd")).toDouble(), 1200 * 0.01));
+        QVERIFY(summary.value(QStringLiteral("monitoring_cost_usd")).toDouble() < 0.1 * 1200 * 0.01);
+    }
+
+    void rejectedLinesGoToStderrAndTheRestIsAnalysed()
+    {
+        QFile f(path(QStringLiteral("bad.jsonl")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"ts\":\"2026-10-01T00:00:00Z\",\"workflow\":\"w\",\"tool\":\"t\",\"latency_ms\":5,\"status\":\"ok\"}\n"
+                "{not json\n"
+                "{\"ts\":\"2026-10-01T00:00:01Z\",\"workflow\":\"w\",\"tool\":\"t\",\"latency_ms\":-4,\"status\":\"ok\"}\n"
+                "{\"ts\":\"2026-10-01T00:00:02Z\",\"workflow\":\"w\",\"tool\":\"t\",\"latency_ms\":6,\"status\":\"ok\"}\n");
+        f.close();
+        const Run r = runCli({QStringLiteral("analyze"), QStringLiteral("--no-db"), f.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.stderrLines.size(), 2);
+        QVERIFY(r.stderrLines[0].startsWith(f.fileName() + QStringLiteral(":2: ")));
+        QVERIFY(r.stderrLines[1].startsWith(f.fileName() + QStringLiteral(":3: ")));
+        QVERIFY(r.stderrLines[1].contains(QStringLiteral("latency_ms")));
+        const QJsonObject summary = r.events.last();
+        QCOMPARE(summary.value(QStringLiteral("records")).toInt(), 2);
+        QCOMPARE(summary.value(QStringLiteral("rejected")).toInt(), 2);
+    }
+
+    void exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("missing file") << QStringList{QStringLiteral("analyze"), QStringLiteral("--no-db"), QStringLiteral("/nonexistent/x.jsonl")} << 1;
+        QTest::newRow("no file") << QStringList{QStringLiteral("analyze"), QStringLiteral("--no-db")} << 2;
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), QStringLiteral("--frobnicate"), QStringLiteral("x")} << 2;
+        QTest::newRow("bad number") << QStringList{QStringLiteral("analyze"), QStringLiteral("--graduate-after"), QStringLiteral("0"), QStringLiteral("x")} << 2;
+        QTest::newRow("help") << QStringList{QStringLiteral("analyze"), QStringLiteral("--help")} << 0;
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
+    }
+    void exitCodes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QCOMPARE(runCli(args).exitCode, exitCode);
+    }
+
+    void knowledgeIsPermanentAcrossRuns()
+    {
+        const QString db = path(QStringLiteral("store.sqlite"));
+        simulate(path(QStringLiteral("a.jsonl")), QStringLiteral("normal"), 300, 0);
+        Run first = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, path(QStringLiteral("a.jsonl"))});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(ofKind(first, "graduated").size(), 1);
+        // Newer data of the same workflow: it stays graduated, so no second graduation and no
+        // apprenticeship spend; its profile keeps growing.
+        const Run r = runCli({QStringLiteral("simulate"), QStringLiteral("--executions"), QStringLiteral("100"),
+                              QStringLiteral("--seed"), QStringLiteral("2"), QStringLiteral("--start"),
+                              QStringLiteral("2026-10-02T00:00:00Z"), QStringLiteral("--out"), path(QStringLiteral("b.jsonl"))});
+        QCOMPARE(r.exitCode, 0);
+        Run second = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, path(QStringLiteral("b.jsonl"))});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(ofKind(second, "graduated").size(), 0);
+        QCOMPARE(second.events.last().value(QStringLiteral("monitoring_cost_usd")).toDouble(), 0.0);
+        const Run show = runCli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("--db"), db,
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(show.exitCode, 0);
+    }
+
+    void tiersAreConsultedAndChargedByTokens()
+    {
+        FakeLlm::Server server;
+        QVERIFY(server.isListening());
+        // Every call answers with ~20 prompt and 5 completion tokens.
+        server.route("/v1/chat/completions",
+                     FakeLlm::Response::json(200, FakeLlm::openaiChat(FakeLlm::diagnosisJson("NORMAL", 0.97, "UPDATE_PROFILE"), 20, 5)));
+        QFile tiers(path(QStringLiteral("tiers.json")));
+        QVERIFY(tiers.open(QIODevice::WriteOnly));
+        tiers.write(QStringLiteral(R"({"tiers":[{"name":"cheap","provider":"openai","base_url":"%1","model":"gpt-4o-mini",
+            "accept_confidence":0.9,"input_usd_per_mtok":0.15,"output_usd_per_mtok":0.60,"timeout_s":10}]})")
+                        .arg(server.url()).toUtf8());
+        tiers.close();
+        simulate(path(QStringLiteral("t.jsonl")), QStringLiteral("api_slowdown"), 200, 100);
+        const Run r = runCli({QStringLiteral("analyze"), QStringLiteral("--no-db"), QStringLiteral("--tiers"), tiers.fileName(),
+                              path(QStringLiteral("t.jsonl"))});
+        QCOMPARE(r.exitCode, 0);
+        const double perCall = 20 * 0.15e-6 + 5 * 0.60e-6;
+        const auto diags = ofKind(r, "diagnosis");
+        QVERIFY(!diags.isEmpty());
+        for (const QJsonObject &d : diags) {
+            QCOMPARE(d.value(QStringLiteral("tier")).toString(), QStringLiteral("cheap"));
+            QVERIFY(qFuzzyCompare(d.value(QStringLiteral("cost_usd")).toDouble(), perCall));
+        }
+        // Every apprentice run reviewed plus each drift investigated, all priced by tokens.
+        const QJsonObject summary = r.events.last();
+        QCOMPARE(summary.value(QStringLiteral("cost_basis")).toString(), QStringLiteral("tokens"));
+        QVERIFY(server.count() >= 50 + diags.size());
+        QVERIFY(qFuzzyCompare(summary.value(QStringLiteral("monitoring_cost_usd")).toDouble(),
+                              std::round(server.count() * perCall * 1e6) / 1e6));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAnalyze)
+#include "tst_cli_analyze.moc"
