@@ -2,6 +2,1180 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
     <context>
+        <name>CapacityChangesPanel</name>
+        <message>
+            <source>Connections per instance</source>
+            <translation>З’єднань на екземпляр</translation>
+        </message>
+        <message>
+            <source>Cache with hit rate</source>
+            <translation>Кеш із часткою влучань</translation>
+        </message>
+        <message>
+            <source>Read replicas</source>
+            <translation>Репліки для читання</translation>
+        </message>
+        <message>
+            <source>Bigger DB pool</source>
+            <translation>Більший пул БД</translation>
+        </message>
+        <message>
+            <source>Instances</source>
+            <translation>Екземпляри</translation>
+        </message>
+        <message>
+            <source>Autoscaling up to</source>
+            <translation>Автомасштабування до</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>Costs and solver limits…</source>
+            <translation>Вартість і межі розв’язувача…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapacityCharts</name>
+        <message>
+            <source>App</source>
+            <translation>Застосунок</translation>
+        </message>
+        <message>
+            <source>DB pool</source>
+            <translation>Пул БД</translation>
+        </message>
+        <message>
+            <source>DB conns</source>
+            <translation>З’єдн. БД</translation>
+        </message>
+        <message>
+            <source>Primary</source>
+            <translation>Основна БД</translation>
+        </message>
+        <message>
+            <source>Replica pool</source>
+            <translation>Пул реплік</translation>
+        </message>
+        <message>
+            <source>Replica conns</source>
+            <translation>З’єдн. реплік</translation>
+        </message>
+        <message>
+            <source>Replicas</source>
+            <translation>Репліки</translation>
+        </message>
+        <message>
+            <source>Demand against capacity</source>
+            <translation>Попит проти потужності</translation>
+        </message>
+        <message>
+            <source>Demand</source>
+            <translation>Попит</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>Потужність</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Обслужено</translation>
+        </message>
+        <message>
+            <source>Served (simulation)</source>
+            <translation>Обслужено (моделювання)</translation>
+        </message>
+        <message>
+            <source>Backlog (right axis)</source>
+            <translation>Черга (права вісь)</translation>
+        </message>
+        <message>
+            <source>Capacity A</source>
+            <translation>Потужність A</translation>
+        </message>
+        <message>
+            <source>Capacity B</source>
+            <translation>Потужність B</translation>
+        </message>
+        <message>
+            <source>hours from now</source>
+            <translation>годин від зараз</translation>
+        </message>
+        <message>
+            <source>orders/h (thousands)</source>
+            <translation>замовлень/год (тис.)</translation>
+        </message>
+        <message>
+            <source>backlog (orders)</source>
+            <translation>черга (замовлень)</translation>
+        </message>
+        <message>
+            <source>p95 latency over time</source>
+            <translation>Затримка p95 у часі</translation>
+        </message>
+        <message>
+            <source>p95 (fluid model)</source>
+            <translation>p95 (потокова модель)</translation>
+        </message>
+        <message>
+            <source>p95 (simulation)</source>
+            <translation>p95 (моделювання)</translation>
+        </message>
+        <message>
+            <source>SLO</source>
+            <translation>SLO</translation>
+        </message>
+        <message>
+            <source>log scale</source>
+            <translation>логарифмічна шкала</translation>
+        </message>
+        <message>
+            <source>Utilisation at the target</source>
+            <translation>Завантаження на цілі</translation>
+        </message>
+        <message>
+            <source>Utilisation (%)</source>
+            <translation>Завантаження (%)</translation>
+        </message>
+        <message>
+            <source>% of capacity</source>
+            <translation>% потужності</translation>
+        </message>
+        <message>
+            <source>backlog (thousand orders)</source>
+            <translation>черга (тис. замовлень)</translation>
+        </message>
+        <message>
+            <source>Utilisation at %1 orders/h</source>
+            <translation>Завантаження при %1 замовлень/год</translation>
+        </message>
+        <message>
+            <source>Red: the binding resource or one above 100 %</source>
+            <translation>Червоним: обмежувальний ресурс або завантажений понад 100 %</translation>
+        </message>
+        <message>
+            <source>1 ms</source>
+            <translation>1 мс</translation>
+        </message>
+        <message>
+            <source>10 ms</source>
+            <translation>10 мс</translation>
+        </message>
+        <message>
+            <source>100 ms</source>
+            <translation>100 мс</translation>
+        </message>
+        <message>
+            <source>1 s</source>
+            <translation>1 с</translation>
+        </message>
+        <message>
+            <source>10 s</source>
+            <translation>10 с</translation>
+        </message>
+        <message>
+            <source>1 min</source>
+            <translation>1 хв</translation>
+        </message>
+        <message>
+            <source>10 min</source>
+            <translation>10 хв</translation>
+        </message>
+        <message>
+            <source>1 h</source>
+            <translation>1 год</translation>
+        </message>
+        <message>
+            <source>10 h</source>
+            <translation>10 год</translation>
+        </message>
+        <message>
+            <source>1 d</source>
+            <translation>1 д</translation>
+        </message>
+        <message>
+            <source>10 d</source>
+            <translation>10 д</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapacityCostsDialog</name>
+        <message>
+            <source>one-time change</source>
+            <translation>разова зміна</translation>
+        </message>
+        <message>
+            <source>cache node</source>
+            <translation>вузол кешу</translation>
+        </message>
+        <message>
+            <source>extra replica</source>
+            <translation>додаткова репліка</translation>
+        </message>
+        <message>
+            <source>100 extra connections</source>
+            <translation>100 додаткових з’єднань</translation>
+        </message>
+        <message>
+            <source>extra instance</source>
+            <translation>додатковий екземпляр</translation>
+        </message>
+        <message>
+            <source>Costs and solver limits</source>
+            <translation>Вартість і межі розв’язувача</translation>
+        </message>
+        <message>
+            <source>Running costs count over the cost horizon (the traffic curve's length). The solver decides only the changes it may use, up to their limit (down to it for connections per instance).</source>
+            <translation>Поточні витрати рахуються за горизонт вартості (довжину кривої трафіку). Розв’язувач вирішує лише щодо дозволених змін, у межах їхнього ліміту (для з’єднань на екземпляр — не нижче за нього).</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Зміна</translation>
+        </message>
+        <message>
+            <source>Solver</source>
+            <translation>Розв’язувач</translation>
+        </message>
+        <message>
+            <source>Up to</source>
+            <translation>До</translation>
+        </message>
+        <message>
+            <source>Once</source>
+            <translation>Разово</translation>
+        </message>
+        <message>
+            <source>Per unit-hour</source>
+            <translation>За одиницю-годину</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Одиниця</translation>
+        </message>
+        <message>
+            <source>The solver may use this change</source>
+            <translation>Розв’язувач може застосувати цю зміну</translation>
+        </message>
+        <message>
+            <source>Autoscaling rule</source>
+            <translation>Правило автомасштабування</translation>
+        </message>
+        <message>
+            <source>today's fleet</source>
+            <translation>поточний парк</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> хв</translation>
+        </message>
+        <message>
+            <source>Minimum instances</source>
+            <translation>Мінімум екземплярів</translation>
+        </message>
+        <message>
+            <source>Target utilisation</source>
+            <translation>Цільове завантаження</translation>
+        </message>
+        <message>
+            <source>Reacts to demand seen</source>
+            <translation>Реагує на попит за</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapacityPage</name>
+        <message>
+            <source>unbounded</source>
+            <translation>без обмежень</translation>
+        </message>
+        <message>
+            <source>%1 h</source>
+            <translation>%1 год</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 хв</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 мс</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>Відкрити…</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>Зберегти…</translation>
+        </message>
+        <message>
+            <source>Export report…</source>
+            <translation>Експортувати звіт…</translation>
+        </message>
+        <message>
+            <source>Seed scenario</source>
+            <translation>Сценарій зі статті</translation>
+        </message>
+        <message>
+            <source>Load the seed's Black-Friday scenario</source>
+            <translation>Завантажити сценарій «Чорної п’ятниці» зі статті</translation>
+        </message>
+        <message>
+            <source>Simulate</source>
+            <translation>Змоделювати</translation>
+        </message>
+        <message>
+            <source>Run the seeded discrete-event simulation now</source>
+            <translation>Запустити дискретно-подієве моделювання з фіксованим зерном зараз</translation>
+        </message>
+        <message>
+            <source>after each change</source>
+            <translation>після кожної зміни</translation>
+        </message>
+        <message>
+            <source>simulation %p%</source>
+            <translation>моделювання %p%</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Скасувати</translation>
+        </message>
+        <message>
+            <source>Keep as A</source>
+            <translation>Зберегти як A</translation>
+        </message>
+        <message>
+            <source>Keep as B</source>
+            <translation>Зберегти як B</translation>
+        </message>
+        <message>
+            <source>Remember this what-if for the A/B comparison</source>
+            <translation>Запам’ятати цей сценарій для порівняння A/B</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Твердження</translation>
+        </message>
+        <message>
+            <source>Model says</source>
+            <translation>Модель каже</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Вердикт</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Середнє</translation>
+        </message>
+        <message>
+            <source>p95</source>
+            <translation>p95</translation>
+        </message>
+        <message>
+            <source>At the target</source>
+            <translation>На цілі</translation>
+        </message>
+        <message>
+            <source>A</source>
+            <translation>A</translation>
+        </message>
+        <message>
+            <source>B</source>
+            <translation>B</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Зараз</translation>
+        </message>
+        <message>
+            <source>Findings</source>
+            <translation>Висновки</translation>
+        </message>
+        <message>
+            <source>Claims checked</source>
+            <translation>Перевірені твердження</translation>
+        </message>
+        <message>
+            <source>Latency by stage</source>
+            <translation>Затримка за етапами</translation>
+        </message>
+        <message>
+            <source>A/B</source>
+            <translation>A/B</translation>
+        </message>
+        <message>
+            <source>What-if changes</source>
+            <translation>Зміни «що як»</translation>
+        </message>
+        <message>
+            <source>Cheapest change that holds</source>
+            <translation>Найдешевша зміна, що витримує</translation>
+        </message>
+        <message>
+            <source>Find plan</source>
+            <translation>Знайти план</translation>
+        </message>
+        <message>
+            <source>Search the allowed changes for the cheapest combination that meets the target and SLO</source>
+            <translation>Шукати серед дозволених змін найдешевшу комбінацію, що досягає цілі й SLO</translation>
+        </message>
+        <message>
+            <source>Apply plan</source>
+            <translation>Застосувати план</translation>
+        </message>
+        <message>
+            <source>The solver sizes the fleet by Erlang C, checks every hour of the curve and says why each change is needed.</source>
+            <translation>Розв’язувач розраховує парк за формулою Ерланга C, перевіряє кожну годину кривої й пояснює, навіщо потрібна кожна зміна.</translation>
+        </message>
+        <message>
+            <source>Untitled scenario</source>
+            <translation>Сценарій без назви</translation>
+        </message>
+        <message>
+            <source>Recomputed in %1 ms (model %2 ms).</source>
+            <translation>Перераховано за %1 мс (модель %2 мс).</translation>
+        </message>
+        <message>
+            <source>Simulation: not run for this scenario yet.</source>
+            <translation>Моделювання: для цього сценарію ще не запускалося.</translation>
+        </message>
+        <message>
+            <source>✔ The target holds: %1 orders/h with p95 %2 (SLO %3).</source>
+            <translation>✔ Ціль витримується: %1 замовлень/год з p95 %2 (SLO %3).</translation>
+        </message>
+        <message>
+            <source>✘ Breaks: %1 orders/h needed, at most %2 sustainable.</source>
+            <translation>✘ Не витримує: потрібно %1 замовлень/год, стабільно можливо щонайбільше %2.</translation>
+        </message>
+        <message>
+            <source>✘ Throughput holds, latency does not: p95 %1 at the target (SLO %2).</source>
+            <translation>✘ Пропускна здатність витримується, затримка — ні: p95 %1 на цілі (SLO %2).</translation>
+        </message>
+        <message>
+            <source>✘ The peak holds but the ramp does not: p95 %1 in hour %2 (SLO %3).</source>
+            <translation>✘ Пік витримується, а наростання — ні: p95 %1 на годині %2 (SLO %3).</translation>
+        </message>
+        <message>
+            <source>Over %1 h: %2 of %3 orders later than the SLO (%4), peak backlog %5 orders, cost of the changes %6.</source>
+            <translation>За %1 год: %2 з %3 замовлень пізніше за SLO (%4), пікова черга %5 замовлень, вартість змін %6.</translation>
+        </message>
+        <message>
+            <source>✔ holds</source>
+            <translation>✔ витримується</translation>
+        </message>
+        <message>
+            <source>✘ false</source>
+            <translation>✘ хибно</translation>
+        </message>
+        <message>
+            <source>Claims checked (%1)</source>
+            <translation>Перевірені твердження (%1)</translation>
+        </message>
+        <message>
+            <source>Whole order (p95 of the sum)</source>
+            <translation>Усе замовлення (p95 суми)</translation>
+        </message>
+        <message>
+            <source>  tool %1 (profile p50 / p95)</source>
+            <translation>  інструмент %1 (профіль p50 / p95)</translation>
+        </message>
+        <message>
+            <source>With it: </source>
+            <translation>З нею: </translation>
+        </message>
+        <message>
+            <source>Without it: </source>
+            <translation>Без неї: </translation>
+        </message>
+        <message>
+            <source>max %1 → %2 /h</source>
+            <translation>макс. %1 → %2 /год</translation>
+        </message>
+        <message>
+            <source>, binds: %1</source>
+            <translation>, обмежує: %1</translation>
+        </message>
+        <message>
+            <source>, p95 %1</source>
+            <translation>, p95 %1</translation>
+        </message>
+        <message>
+            <source> · %1</source>
+            <translation> · %1</translation>
+        </message>
+        <message>
+            <source>Cost over %1 h: %2</source>
+            <translation>Вартість за %1 год: %2</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Сценарій</translation>
+        </message>
+        <message>
+            <source>holds</source>
+            <translation>витримує</translation>
+        </message>
+        <message>
+            <source>breaks</source>
+            <translation>не витримує</translation>
+        </message>
+        <message>
+            <source>Max throughput (orders/h)</source>
+            <translation>Макс. пропускна здатність (замовлень/год)</translation>
+        </message>
+        <message>
+            <source>Bottleneck</source>
+            <translation>Вузьке місце</translation>
+        </message>
+        <message>
+            <source>Instances usable / requested</source>
+            <translation>Екземплярів придатних / запитаних</translation>
+        </message>
+        <message>
+            <source>Connections / pool</source>
+            <translation>З’єднання / пул</translation>
+        </message>
+        <message>
+            <source>p95 at the target</source>
+            <translation>p95 на цілі</translation>
+        </message>
+        <message>
+            <source>Worst hourly p95</source>
+            <translation>Найгірший погодинний p95</translation>
+        </message>
+        <message>
+            <source>Orders later than the SLO</source>
+            <translation>Замовлень пізніше за SLO</translation>
+        </message>
+        <message>
+            <source>Peak backlog</source>
+            <translation>Пікова черга</translation>
+        </message>
+        <message>
+            <source>Cost of the changes</source>
+            <translation>Вартість змін</translation>
+        </message>
+        <message>
+            <source>Simulating %1 h of traffic (seed %2)…</source>
+            <translation>Моделювання %1 год трафіку (зерно %2)…</translation>
+        </message>
+        <message>
+            <source>Simulation cancelled.</source>
+            <translation>Моделювання скасовано.</translation>
+        </message>
+        <message>
+            <source> Served orders differ from the fluid model by %1 %.</source>
+            <translation> Обслужені замовлення відрізняються від потокової моделі на %1 %.</translation>
+        </message>
+        <message>
+            <source>Simulation (seed %1): %2 orders in %3 s; p95 %4, %5 later than the SLO.</source>
+            <translation>Моделювання (зерно %1): %2 замовлень за %3 с; p95 %4, пізніше за SLO — %5.</translation>
+        </message>
+        <message>
+            <source>%1 orders were still queued when the run stopped %2 h after the horizon: their latencies count as lower bounds.</source>
+            <translation>%1 замовлень ще стояли в черзі, коли прогін зупинився через %2 год після горизонту: їхні затримки — нижні оцінки.</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Пошук…</translation>
+        </message>
+        <message>
+            <source>Applied: the what-if now is the plan.</source>
+            <translation>Застосовано: сценарій тепер відповідає плану.</translation>
+        </message>
+        <message>
+            <source>Cannot create %1</source>
+            <translation>Не вдається створити %1</translation>
+        </message>
+        <message>
+            <source>Open scenario</source>
+            <translation>Відкрити сценарій</translation>
+        </message>
+        <message>
+            <source>Scenarios (*.json)</source>
+            <translation>Сценарії (*.json)</translation>
+        </message>
+        <message>
+            <source>%1 is not a valid scenario:
+%2</source>
+            <translation>%1 не є коректним сценарієм:
+%2</translation>
+        </message>
+        <message>
+            <source>Save scenario</source>
+            <translation>Зберегти сценарій</translation>
+        </message>
+        <message>
+            <source>Export report into</source>
+            <translation>Експортувати звіт до</translation>
+        </message>
+        <message>
+            <source>Export report</source>
+            <translation>Експорт звіту</translation>
+        </message>
+    </context>
+    <context>
+        <name>CapacityParameterPanel</name>
+        <message>
+            <source>App fleet</source>
+            <translation>Парк застосунку</translation>
+        </message>
+        <message>
+            <source>Instances</source>
+            <translation>Екземпляри</translation>
+        </message>
+        <message>
+            <source>App instances running today</source>
+            <translation>Екземпляри застосунку, що працюють зараз</translation>
+        </message>
+        <message>
+            <source>Orders/h each</source>
+            <translation>Замовлень/год на кожен</translation>
+        </message>
+        <message>
+            <source>Orders one instance completes per hour at saturation</source>
+            <translation>Замовлень, які один екземпляр завершує за годину під повним навантаженням</translation>
+        </message>
+        <message>
+            <source>Workers each</source>
+            <translation>Обробників на кожен</translation>
+        </message>
+        <message>
+            <source>Orders one instance processes at the same time</source>
+            <translation>Замовлень, які один екземпляр обробляє одночасно</translation>
+        </message>
+        <message>
+            <source>Service times</source>
+            <translation>Час обслуговування</translation>
+        </message>
+        <message>
+            <source>From the workflow's profile (tool p50/p95)</source>
+            <translation>З профілю робочого процесу (p50/p95 інструментів)</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Етап</translation>
+        </message>
+        <message>
+            <source>p50 ms</source>
+            <translation>p50 мс</translation>
+        </message>
+        <message>
+            <source>p95 ms</source>
+            <translation>p95 мс</translation>
+        </message>
+        <message>
+            <source>Add stage</source>
+            <translation>Додати етап</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Вилучити</translation>
+        </message>
+        <message>
+            <source>stage %1</source>
+            <translation>етап %1</translation>
+        </message>
+        <message>
+            <source>Primary database</source>
+            <translation>Основна база даних</translation>
+        </message>
+        <message>
+            <source>Pool (connections)</source>
+            <translation>Пул (з’єднань)</translation>
+        </message>
+        <message>
+            <source>Connections the primary accepts in all</source>
+            <translation>Скільки всього з’єднань приймає основна БД</translation>
+        </message>
+        <message>
+            <source>Connections each</source>
+            <translation>З’єднань на кожен</translation>
+        </message>
+        <message>
+            <source>Connections every instance holds to the primary</source>
+            <translation>З’єднань, які кожен екземпляр тримає до основної БД</translation>
+        </message>
+        <message>
+            <source>Reads per order</source>
+            <translation>Читань на замовлення</translation>
+        </message>
+        <message>
+            <source>Read queries one order makes</source>
+            <translation>Запитів на читання від одного замовлення</translation>
+        </message>
+        <message>
+            <source>Writes per order</source>
+            <translation>Записів на замовлення</translation>
+        </message>
+        <message>
+            <source>Write queries one order makes (always on the primary)</source>
+            <translation>Запитів на запис від одного замовлення (завжди до основної БД)</translation>
+        </message>
+        <message>
+            <source>Query time</source>
+            <translation>Час запиту</translation>
+        </message>
+        <message>
+            <source>Mean time one query holds a connection, uncontended</source>
+            <translation>Середній час, протягом якого запит тримає з’єднання, без конкуренції</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <translation> мс</translation>
+        </message>
+        <message>
+            <source>Primary capacity</source>
+            <translation>Потужність основної БД</translation>
+        </message>
+        <message>
+            <source>Queries per second the primary sustains</source>
+            <translation>Запитів за секунду, які витримує основна БД</translation>
+        </message>
+        <message>
+            <source> q/s</source>
+            <translation> зап./с</translation>
+        </message>
+        <message>
+            <source>Cache and read replicas</source>
+            <translation>Кеш і репліки для читання</translation>
+        </message>
+        <message>
+            <source>Cache hit rate</source>
+            <translation>Частка влучань у кеш</translation>
+        </message>
+        <message>
+            <source>Share of reads the cache answers</source>
+            <translation>Частка читань, на які відповідає кеш</translation>
+        </message>
+        <message>
+            <source> %</source>
+            <translation> %</translation>
+        </message>
+        <message>
+            <source>Cache read</source>
+            <translation>Читання з кешу</translation>
+        </message>
+        <message>
+            <source>Time of one cache read</source>
+            <translation>Час одного читання з кешу</translation>
+        </message>
+        <message>
+            <source>Read replicas</source>
+            <translation>Репліки для читання</translation>
+        </message>
+        <message>
+            <source>Replicas taking the reads the cache misses</source>
+            <translation>Репліки, що обслуговують читання повз кеш</translation>
+        </message>
+        <message>
+            <source>Replica capacity</source>
+            <translation>Потужність репліки</translation>
+        </message>
+        <message>
+            <source>Queries per second one replica sustains</source>
+            <translation>Запитів за секунду, які витримує одна репліка</translation>
+        </message>
+        <message>
+            <source>Replica pool</source>
+            <translation>Пул реплік</translation>
+        </message>
+        <message>
+            <source>Connections each replica accepts</source>
+            <translation>З’єднань, які приймає кожна репліка</translation>
+        </message>
+        <message>
+            <source>Replica conns each</source>
+            <translation>З’єдн. з репліками на кожен</translation>
+        </message>
+        <message>
+            <source>Replica connections every instance holds</source>
+            <translation>З’єднань із репліками, які тримає кожен екземпляр</translation>
+        </message>
+        <message>
+            <source>Traffic curve</source>
+            <translation>Крива трафіку</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Базовий рівень</translation>
+        </message>
+        <message>
+            <source>Orders per hour before the event</source>
+            <translation>Замовлень за годину до події</translation>
+        </message>
+        <message>
+            <source> /h</source>
+            <translation> /год</translation>
+        </message>
+        <message>
+            <source>Peak</source>
+            <translation>Пік</translation>
+        </message>
+        <message>
+            <source>Peak demand as a multiple of the baseline</source>
+            <translation>Піковий попит як кратне базового рівня</translation>
+        </message>
+        <message>
+            <source> ×</source>
+            <translation> ×</translation>
+        </message>
+        <message>
+            <source>Ramp starts in</source>
+            <translation>Наростання починається через</translation>
+        </message>
+        <message>
+            <source>Hours from now until demand starts rising</source>
+            <translation>Годин від зараз до початку зростання попиту</translation>
+        </message>
+        <message>
+            <source> h</source>
+            <translation> год</translation>
+        </message>
+        <message>
+            <source>Ramp length</source>
+            <translation>Тривалість наростання</translation>
+        </message>
+        <message>
+            <source>Hours from baseline to peak (linear)</source>
+            <translation>Годин від базового рівня до піку (лінійно)</translation>
+        </message>
+        <message>
+            <source>Peak lasts</source>
+            <translation>Пік триває</translation>
+        </message>
+        <message>
+            <source>Hours at the peak</source>
+            <translation>Годин на піку</translation>
+        </message>
+        <message>
+            <source>Decay</source>
+            <translation>Спад</translation>
+        </message>
+        <message>
+            <source>Time constant of the exponential return to baseline</source>
+            <translation>Стала часу експоненційного повернення до базового рівня</translation>
+        </message>
+        <message>
+            <source>Horizon</source>
+            <translation>Горизонт</translation>
+        </message>
+        <message>
+            <source>Hours simulated</source>
+            <translation>Змодельованих годин</translation>
+        </message>
+        <message>
+            <source>Goal</source>
+            <translation>Мета</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Ціль</translation>
+        </message>
+        <message>
+            <source>Orders per hour the fleet must sustain</source>
+            <translation>Замовлень за годину, які має витримувати парк</translation>
+        </message>
+        <message>
+            <source>SLO p95</source>
+            <translation>SLO p95</translation>
+        </message>
+        <message>
+            <source>Orders slower than this are delayed; p95 must stay below it</source>
+            <translation>Замовлення, повільніші за це, вважаються запізнілими; p95 має лишатися нижче</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> с</translation>
+        </message>
+        <message>
+            <source>Simulation seed</source>
+            <translation>Зерно моделювання</translation>
+        </message>
+        <message>
+            <source>Seed of the discrete-event simulation</source>
+            <translation>Зерно дискретно-подієвого моделювання</translation>
+        </message>
+        <message>
+            <source>No profile: the app stage is exponential with the typed throughput.</source>
+            <translation>Профілю немає: етап застосунку експоненційний із введеною пропускною здатністю.</translation>
+        </message>
+        <message>
+            <source>The profile's stages take %1 s per order on average: %2 orders/h per instance at %3 worker(s).</source>
+            <translation>Етапи профілю тривають у середньому %1 с на замовлення: %2 замовлень/год на екземпляр при %3 обробниках.</translation>
+        </message>
+        <message>
+            <source>Not used: the typed throughput applies.</source>
+            <translation>Не використовується: діє введена пропускна здатність.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Connect to a live endpoint</source>
+            <translation>Під’єднання до живого джерела</translation>
+        </message>
+        <message>
+            <source>OpenTelemetry receiver (OTLP/HTTP JSON)</source>
+            <translation>Приймач OpenTelemetry (OTLP/HTTP JSON)</translation>
+        </message>
+        <message>
+            <source>JSON Lines stream (HTTP)</source>
+            <translation>Потік JSON Lines (HTTP)</translation>
+        </message>
+        <message>
+            <source>Server-Sent Events stream (HTTP)</source>
+            <translation>Потік Server-Sent Events (HTTP)</translation>
+        </message>
+        <message>
+            <source>Follow a JSON Lines file</source>
+            <translation>Стежити за файлом JSON Lines</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Огляд…</translation>
+        </message>
+        <message>
+            <source>Accept spans from other machines</source>
+            <translation>Приймати спани з інших машин</translation>
+        </message>
+        <message>
+            <source>Listen on an address other machines can reach. Anyone who can reach it can send spans; require a token.</source>
+            <translation>Слухати на адресі, доступній іншим машинам. Будь-хто з доступом зможе надсилати спани; вимагайте токен.</translation>
+        </message>
+        <message>
+            <source>Read the lines the file already holds</source>
+            <translation>Прочитати рядки, які вже є у файлі</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Під’єднатися</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <source>Required token</source>
+            <translation>Обов’язковий токен</translation>
+        </message>
+        <message>
+            <source>optional: clients must send Authorization: Bearer &lt;token&gt;</source>
+            <translation>необов’язково: клієнти мають надсилати Authorization: Bearer &lt;token&gt;</translation>
+        </message>
+        <message>
+            <source>Bearer token</source>
+            <translation>Токен Bearer</translation>
+        </message>
+        <message>
+            <source>optional: sent as Authorization: Bearer &lt;token&gt;</source>
+            <translation>необов’язково: надсилається як Authorization: Bearer &lt;token&gt;</translation>
+        </message>
+        <message>
+            <source>path of a .jsonl file</source>
+            <translation>шлях до файлу .jsonl</translation>
+        </message>
+        <message>
+            <source>Listens for OpenTelemetry spans (GenAI semantic conventions); every execute_tool span becomes a record. Point the workflow's exporter here:
+OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://%1/v1/traces
+OTEL_EXPORTER_OTLP_PROTOCOL=http/json</source>
+            <translation>Приймає спани OpenTelemetry (семантичні конвенції GenAI); кожен спан execute_tool стає записом. Спрямуйте сюди експортер робочого процесу:
+OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://%1/v1/traces
+OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
+        </message>
+        <message>
+            <source>An HTTP endpoint that streams execution records as JSON Lines, one per line. The connection is reopened with growing pauses when it drops.</source>
+            <translation>HTTP-джерело, що передає записи виконань як JSON Lines, по одному на рядок. Після обриву з’єднання відновлюється зі зростаючими паузами.</translation>
+        </message>
+        <message>
+            <source>An HTTP endpoint that streams records as Server-Sent Events, one record per event. A reconnection resumes after the last event received.</source>
+            <translation>HTTP-джерело, що передає записи як Server-Sent Events, по одному на подію. Після перепід’єднання читання продовжується з останньої отриманої події.</translation>
+        </message>
+        <message>
+            <source>Follows a JSON Lines file as it grows, like tail -F: rotation and truncation are followed, a line is read once it is complete.</source>
+            <translation>Стежить за файлом JSON Lines, що зростає, як tail -F: ротація й обрізання відстежуються, рядок читається, коли він завершений.</translation>
+        </message>
+        <message>
+            <source>Follow a file</source>
+            <translation>Стежити за файлом</translation>
+        </message>
+        <message>
+            <source>JSON Lines (*.jsonl *.ndjson *.log);;All files (*)</source>
+            <translation>JSON Lines (*.jsonl *.ndjson *.log);;Усі файли (*)</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>Адреса: %1</translation>
+        </message>
+        <message>
+            <source>%1 can be reached from other machines: tick "Accept spans from other machines" to listen there, or use 127.0.0.1.</source>
+            <translation>%1 доступна з інших машин: позначте «Приймати спани з інших машин», щоб слухати там, або використайте 127.0.0.1.</translation>
+        </message>
+        <message>
+            <source>Enter the stream's URL.</source>
+            <translation>Введіть URL потоку.</translation>
+        </message>
+        <message>
+            <source>Enter an http:// or https:// URL.</source>
+            <translation>Введіть URL http:// або https://.</translation>
+        </message>
+        <message>
+            <source>Enter the file to follow.</source>
+            <translation>Введіть файл, за яким стежити.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder; choose a file.</source>
+            <translation>%1 — тека; виберіть файл.</translation>
+        </message>
+        <message>
+            <source>Warning: without a token anyone who can reach this address can send spans.</source>
+            <translation>Увага: без токена будь-хто з доступом до цієї адреси може надсилати спани.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionsModel</name>
+        <message>
+            <source>OTLP receiver</source>
+            <translation>Приймач OTLP</translation>
+        </message>
+        <message>
+            <source>JSON Lines stream</source>
+            <translation>Потік JSON Lines</translation>
+        </message>
+        <message>
+            <source>SSE stream</source>
+            <translation>Потік SSE</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Файл</translation>
+        </message>
+        <message>
+            <source>Connecting</source>
+            <translation>З’єднання</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>З’єднано</translation>
+        </message>
+        <message>
+            <source>Retrying</source>
+            <translation>Повторна спроба</translation>
+        </message>
+        <message>
+            <source>Stopped</source>
+            <translation>Зупинено</translation>
+        </message>
+        <message>
+            <source>OTLP %1</source>
+            <translation>OTLP %1</translation>
+        </message>
+        <message>
+            <source>NDJSON %1</source>
+            <translation>NDJSON %1</translation>
+        </message>
+        <message>
+            <source>SSE %1</source>
+            <translation>SSE %1</translation>
+        </message>
+        <message>
+            <source>File %1</source>
+            <translation>Файл %1</translation>
+        </message>
+        <message>
+            <source>Client connections open now</source>
+            <translation>Клієнтські з’єднання, відкриті зараз</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адреса</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Стан</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Записи</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Відхилено</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Помилки</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>Клієнти</translation>
+        </message>
+        <message>
+            <source>Last problem</source>
+            <translation>Остання проблема</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionsPanel</name>
+        <message>
+            <source>Connect…</source>
+            <translation>Під’єднатися…</translation>
+        </message>
+        <message>
+            <source>Receive OpenTelemetry spans, follow a stream or a file</source>
+            <translation>Приймати спани OpenTelemetry, стежити за потоком або файлом</translation>
+        </message>
+        <message>
+            <source>Reconnect</source>
+            <translation>Перепід’єднатися</translation>
+        </message>
+        <message>
+            <source>Close the selected connection and open it again now</source>
+            <translation>Закрити вибране з’єднання і відкрити його знову зараз</translation>
+        </message>
+        <message>
+            <source>Disconnect</source>
+            <translation>Від’єднатися</translation>
+        </message>
+        <message>
+            <source>Close the selected connection; what it delivered stays</source>
+            <translation>Закрити вибране з’єднання; отримане зберігається</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;No live connections yet.&lt;/b&gt; Use &lt;b&gt;Connect…&lt;/b&gt; (Ctrl+Shift+O) to&lt;/p&gt;&lt;ul&gt;&lt;li&gt;receive OpenTelemetry traces: point an OTLP/HTTP JSON exporter at &lt;code&gt;http://127.0.0.1:4318/v1/traces&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;follow an NDJSON or Server-Sent Events stream — try &lt;code&gt;apprentice-cli serve-demo --port 8081&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;tail a JSON Lines log file as it grows.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Records from every connection join the same profiles as imports and the demo.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Живих з’єднань ще немає.&lt;/b&gt; Скористайтеся &lt;b&gt;Під’єднатися…&lt;/b&gt; (Ctrl+Shift+O), щоб&lt;/p&gt;&lt;ul&gt;&lt;li&gt;приймати трасування OpenTelemetry: спрямуйте експортер OTLP/HTTP JSON на &lt;code&gt;http://127.0.0.1:4318/v1/traces&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;стежити за потоком NDJSON або Server-Sent Events — спробуйте &lt;code&gt;apprentice-cli serve-demo --port 8081&lt;/code&gt;;&lt;/li&gt;&lt;li&gt;читати файл журналу JSON Lines, що зростає.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Записи з усіх з’єднань потрапляють у ті самі профілі, що й імпорт і демо.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Could not connect: %1</source>
+            <translation>Не вдалося під’єднатися: %1</translation>
+        </message>
+        <message>
+            <source>Could not reconnect: %1</source>
+            <translation>Не вдалося перепід’єднатися: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>DemoControlBar</name>
         <message>
             <source>As fast as possible</source>
@@ -1387,6 +2561,14 @@ Tier: %2, cost %3</source>
             <source>%1 (new: %2)</source>
             <translation>%1 (нові: %2)</translation>
         </message>
+        <message>
+            <source>&amp;Connect…</source>
+            <translation>&amp;Під’єднатися…</translation>
+        </message>
+        <message>
+            <source>Receive OTLP traces, follow an NDJSON or SSE stream, or tail a growing log file</source>
+            <translation>Приймати трасування OTLP, стежити за потоком NDJSON чи SSE або читати журнал, що зростає</translation>
+        </message>
     </context>
     <context>
         <name>MetricInfo</name>
@@ -1556,6 +2738,343 @@ Tier: %2, cost %3</source>
         <message>
             <source>Profile: everything learned for the metric. Current window: its most recent values.</source>
             <translation>Профіль: усе вивчене для метрики. Поточне вікно: її найсвіжіші значення.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MutationsPage</name>
+        <message>
+            <source>proposed</source>
+            <translation>запропоновано</translation>
+        </message>
+        <message>
+            <source>shadow</source>
+            <translation>тіньовий режим</translation>
+        </message>
+        <message>
+            <source>promoted</source>
+            <translation>підвищено</translation>
+        </message>
+        <message>
+            <source>rolled back</source>
+            <translation>відкочено</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>відхилено</translation>
+        </message>
+        <message>
+            <source>Mutation ledger</source>
+            <translation>Журнал мутацій</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <source>Workflow</source>
+            <translation>Робочий процес</translation>
+        </message>
+        <message>
+            <source>Tool</source>
+            <translation>Інструмент</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Стан</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Джерело</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>Кандидат</translation>
+        </message>
+        <message>
+            <source>Avoidance rule</source>
+            <translation>Правило уникнення</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Оновлено</translation>
+        </message>
+        <message>
+            <source>your name</source>
+            <translation>ваше ім’я</translation>
+        </message>
+        <message>
+            <source>why (kept in the audit trail)</source>
+            <translation>чому (зберігається в журналі аудиту)</translation>
+        </message>
+        <message>
+            <source>e.g. 1.1.0</source>
+            <translation>напр. 1.1.0</translation>
+        </message>
+        <message>
+            <source>for a rollback: what it broke (becomes an avoidance rule)</source>
+            <translation>для відкату: що саме зламалося (стає правилом уникнення)</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Оператор</translation>
+        </message>
+        <message>
+            <source>Candidate version</source>
+            <translation>Версія-кандидат</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>What it broke</source>
+            <translation>Що зламалося</translation>
+        </message>
+        <message>
+            <source>Start shadow</source>
+            <translation>Запустити тіньовий режим</translation>
+        </message>
+        <message>
+            <source>Promote</source>
+            <translation>Підвищити</translation>
+        </message>
+        <message>
+            <source>Roll back</source>
+            <translation>Відкотити</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Відхилити</translation>
+        </message>
+        <message>
+            <source>Run the candidate version beside the current one and compare them</source>
+            <translation>Запустити версію-кандидата поряд із поточною і порівняти їх</translation>
+        </message>
+        <message>
+            <source>Undo the mutation; it becomes an avoidance rule every workflow inherits</source>
+            <translation>Скасувати мутацію; вона стає правилом уникнення для всіх робочих процесів</translation>
+        </message>
+        <message>
+            <source>When (UTC)</source>
+            <translation>Коли (UTC)</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Хто</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Крок</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Чому</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Журнал аудиту</translation>
+        </message>
+        <message>
+            <source>Tool pattern</source>
+            <translation>Шаблон інструмента</translation>
+        </message>
+        <message>
+            <source>Workflow pattern</source>
+            <translation>Шаблон процесу</translation>
+        </message>
+        <message>
+            <source>Learned from</source>
+            <translation>Вивчено з</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Створено</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Імпортувати…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Експортувати…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Вилучити</translation>
+        </message>
+        <message>
+            <source>Add the avoidance rules another team exported (JSON)</source>
+            <translation>Додати правила уникнення, експортовані іншою командою (JSON)</translation>
+        </message>
+        <message>
+            <source>Save every avoidance rule as JSON to share</source>
+            <translation>Зберегти всі правила уникнення як JSON, щоб поділитися</translation>
+        </message>
+        <message>
+            <source>A rolled-back mutation becomes a rule; proposals repeating it in any workflow are flagged.</source>
+            <translation>Відкочена мутація стає правилом; пропозиції, що її повторюють у будь-якому процесі, позначаються.</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Подробиці</translation>
+        </message>
+        <message>
+            <source>Shadow comparison</source>
+            <translation>Тіньове порівняння</translation>
+        </message>
+        <message>
+            <source>Avoidance rules</source>
+            <translation>Правила уникнення</translation>
+        </message>
+        <message>
+            <source>(whole workflow)</source>
+            <translation>(увесь процес)</translation>
+        </message>
+        <message>
+            <source>became #%1</source>
+            <translation>стало №%1</translation>
+        </message>
+        <message>
+            <source>Why: %1</source>
+            <translation>Чому: %1</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>імпортовано</translation>
+        </message>
+        <message>
+            <source>%1 by %2</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Avoidance rules (%1)</source>
+            <translation>Правила уникнення (%1)</translation>
+        </message>
+        <message>
+            <source>Select a mutation</source>
+            <translation>Виберіть мутацію</translation>
+        </message>
+        <message>
+            <source>No mutation proposed yet: diagnoses and trend warnings propose them</source>
+            <translation>Мутацій ще не запропоновано: їх пропонують діагнози й попередження трендів</translation>
+        </message>
+        <message>
+            <source>#%1 %2 on %3 — %4 %5 · %6</source>
+            <translation>№%1 %2 для %3 — %4 %5 · %6</translation>
+        </message>
+        <message>
+            <source>the whole workflow</source>
+            <translation>увесь процес</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;⚠ Repeats a mutation that broke something before.&lt;/b&gt;</source>
+            <translation>&lt;b&gt;⚠ Повторює мутацію, яка раніше щось зламала.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>an imported rule</source>
+            <translation>імпортоване правило</translation>
+        </message>
+        <message>
+            <source>learned from %1 %2</source>
+            <translation>вивчено з %1 %2</translation>
+        </message>
+        <message>
+            <source>Rule #%1: %2 broke &lt;i&gt;%3&lt;/i&gt; (%4)</source>
+            <translation>Правило №%1: %2 зламало &lt;i&gt;%3&lt;/i&gt; (%4)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;What:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Що:&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <source>(no description)</source>
+            <translation>(без опису)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Expected:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Очікувано:&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Source:&lt;/b&gt; %1</source>
+            <translation>&lt;b&gt;Джерело:&lt;/b&gt; %1</translation>
+        </message>
+        <message>
+            <source> (events %1)</source>
+            <translation> (події %1)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Evidence&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Докази&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Start shadow despite rule</source>
+            <translation>Запустити тіньовий режим попри правило</translation>
+        </message>
+        <message>
+            <source>Mutation #%1 has no candidate version yet</source>
+            <translation>Мутація №%1 ще не має версії-кандидата</translation>
+        </message>
+        <message>
+            <source>Waiting for the comparison of %1 with %2</source>
+            <translation>Очікування порівняння %1 з %2</translation>
+        </message>
+        <message>
+            <source>Mutation #%1 runs in shadow mode as %2</source>
+            <translation>Мутація №%1 працює в тіньовому режимі як %2</translation>
+        </message>
+        <message>
+            <source>Mutation #%1 promoted</source>
+            <translation>Мутацію №%1 підвищено</translation>
+        </message>
+        <message>
+            <source>Mutation #%1 rolled back; avoidance rule #%2 now flags similar proposals</source>
+            <translation>Мутацію №%1 відкочено; правило уникнення №%2 тепер позначає схожі пропозиції</translation>
+        </message>
+        <message>
+            <source>Mutation #%1 rejected</source>
+            <translation>Мутацію №%1 відхилено</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>Не вдається прочитати %1: %2</translation>
+        </message>
+        <message>
+            <source>Imported %1 rule(s) from %2; %3 already known</source>
+            <translation>Імпортовано правил: %1 з %2; уже відомих: %3</translation>
+        </message>
+        <message>
+            <source>Nothing imported from %1:
+%2</source>
+            <translation>З %1 нічого не імпортовано:
+%2</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Не вдається записати %1: %2</translation>
+        </message>
+        <message>
+            <source>Import avoidance rules</source>
+            <translation>Імпорт правил уникнення</translation>
+        </message>
+        <message>
+            <source>JSON (*.json);;All files (*)</source>
+            <translation>JSON (*.json);;Усі файли (*)</translation>
+        </message>
+        <message>
+            <source>Export avoidance rules</source>
+            <translation>Експорт правил уникнення</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>Exported %1 rule(s) to %2</source>
+            <translation>Експортовано правил: %1 до %2</translation>
         </message>
     </context>
     <context>
@@ -1869,6 +3388,137 @@ Tier: %2, cost %3</source>
         <message>
             <source>Off: the built-in rules diagnose every drift at once, for $0, and the ledger charges the seed's modelled prices. On: drifts go up this ladder of models; each answer, its tokens and cost appear in the drift's Investigation tab.</source>
             <translation>Вимкнено: вбудовані правила одразу діагностують кожен дрейф за $0, а облік нараховує модельні ціни зі статті. Увімкнено: дрейфи проходять цією драбиною моделей; кожна відповідь, її токени й вартість з’являються на вкладці «Розслідування» дрейфу.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShadowComparisonWidget</name>
+        <message>
+            <source>equivalent</source>
+            <translation>рівноцінно</translation>
+        </message>
+        <message>
+            <source>improved</source>
+            <translation>покращено</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>змінено</translation>
+        </message>
+        <message>
+            <source>too few calls</source>
+            <translation>замало викликів</translation>
+        </message>
+        <message>
+            <source>inconclusive</source>
+            <translation>невизначено</translation>
+        </message>
+        <message>
+            <source>regression</source>
+            <translation>регресія</translation>
+        </message>
+        <message>
+            <source>PROMOTE</source>
+            <translation>ПІДВИЩИТИ</translation>
+        </message>
+        <message>
+            <source>ROLL BACK</source>
+            <translation>ВІДКОТИТИ</translation>
+        </message>
+        <message>
+            <source>KEEP IN SHADOW</source>
+            <translation>ЛИШИТИ В ТІНІ</translation>
+        </message>
+        <message>
+            <source>Tool / metric</source>
+            <translation>Інструмент / метрика</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>Базова</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>Кандидат</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Зміна</translation>
+        </message>
+        <message>
+            <source>p (Holm)</source>
+            <translation>p (Голм)</translation>
+        </message>
+        <message>
+            <source>Cliff's δ</source>
+            <translation>δ Кліффа</translation>
+        </message>
+        <message>
+            <source>Verdict</source>
+            <translation>Вердикт</translation>
+        </message>
+        <message>
+            <source>NO COMPARISON</source>
+            <translation>БЕЗ ПОРІВНЯННЯ</translation>
+        </message>
+        <message>
+            <source>No candidate version in shadow mode</source>
+            <translation>Немає версії-кандидата в тіньовому режимі</translation>
+        </message>
+        <message>
+            <source>When records of a new version arrive beside the current one, both are compared tool by tool here.</source>
+            <translation>Коли записи нової версії надходять поряд із поточною, обидві порівнюються тут інструмент за інструментом.</translation>
+        </message>
+        <message>
+            <source>%1: candidate %2 against baseline %3</source>
+            <translation>%1: кандидат %2 проти базової %3</translation>
+        </message>
+        <message>
+            <source>Baseline calls since %1, when %2 started running beside it</source>
+            <translation>Виклики базової версії від %1, коли поряд запрацювала %2</translation>
+        </message>
+        <message>
+            <source>Baseline over its whole history (since %1)</source>
+            <translation>Базова версія за всю історію (від %1)</translation>
+        </message>
+        <message>
+            <source> · %1 tests, Holm-corrected at α = %2</source>
+            <translation> · %1 тестів, поправка Голма при α = %2</translation>
+        </message>
+        <message>
+            <source>Baseline %1</source>
+            <translation>Базова %1</translation>
+        </message>
+        <message>
+            <source>Candidate %1</source>
+            <translation>Кандидат %1</translation>
+        </message>
+        <message>
+            <source>%1 calls</source>
+            <translation>%1 викликів</translation>
+        </message>
+        <message>
+            <source>error rate</source>
+            <translation>частка помилок</translation>
+        </message>
+        <message>
+            <source> pp</source>
+            <translation> в. п.</translation>
+        </message>
+        <message>
+            <source>n = %1 / %2 calls (samples %3 / %4); p95 %5 → %6; KS D = %7</source>
+            <translation>n = %1 / %2 викликів (вибірки %3 / %4); p95 %5 → %6; KS D = %7</translation>
+        </message>
+        <message>
+            <source>%1 (baseline)</source>
+            <translation>%1 (базова)</translation>
+        </message>
+        <message>
+            <source>%1 (candidate)</source>
+            <translation>%1 (кандидат)</translation>
+        </message>
+        <message>
+            <source>Median latency per tool (ms)</source>
+            <translation>Медіанна затримка за інструментами (мс)</translation>
         </message>
     </context>
     <context>
@@ -2309,6 +3959,157 @@ Tier: %2, cost %3</source>
         <message>
             <source>Failure</source>
             <translation>Збій</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendPage</name>
+        <message>
+            <source>no trend</source>
+            <translation>без тренду</translation>
+        </message>
+        <message>
+            <source>high</source>
+            <translation>висока</translation>
+        </message>
+        <message>
+            <source>medium</source>
+            <translation>середня</translation>
+        </message>
+        <message>
+            <source>low</source>
+            <translation>низька</translation>
+        </message>
+        <message>
+            <source>harmless</source>
+            <translation>нешкідливо</translation>
+        </message>
+        <message>
+            <source>Daily p95</source>
+            <translation>Добовий p95</translation>
+        </message>
+        <message>
+            <source>Daily mean</source>
+            <translation>Добове середнє</translation>
+        </message>
+        <message>
+            <source>Daily error rate</source>
+            <translation>Добова частка помилок</translation>
+        </message>
+        <message>
+            <source>No significant trend</source>
+            <translation>Значущого тренду немає</translation>
+        </message>
+        <message>
+            <source>No limit set for %1</source>
+            <translation>Для %1 межу не задано</translation>
+        </message>
+        <message>
+            <source>No breach expected: moving away from %1%2</source>
+            <translation>Порушення не очікується: віддаляється від %1%2</translation>
+        </message>
+        <message>
+            <source>Already beyond %1%2</source>
+            <translation>Уже за межею %1%2</translation>
+        </message>
+        <message>
+            <source>Breach in %1 days</source>
+            <translation>Порушення через %1 дн.</translation>
+        </message>
+        <message>
+            <source>Trends</source>
+            <translation>Тренди</translation>
+        </message>
+        <message>
+            <source>Only significant trends</source>
+            <translation>Лише значущі тренди</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Серйозність</translation>
+        </message>
+        <message>
+            <source>Series</source>
+            <translation>Ряд</translation>
+        </message>
+        <message>
+            <source>Slope/day</source>
+            <translation>Нахил/день</translation>
+        </message>
+        <message>
+            <source>Per week</source>
+            <translation>За тиждень</translation>
+        </message>
+        <message>
+            <source>Breach</source>
+            <translation>Порушення</translation>
+        </message>
+        <message>
+            <source>Propose mutation</source>
+            <translation>Запропонувати мутацію</translation>
+        </message>
+        <message>
+            <source>Record the mutation this trend suggests in the mutation ledger</source>
+            <translation>Записати мутацію, яку підказує цей тренд, у журнал мутацій</translation>
+        </message>
+        <message>
+            <source>Each point is one day's value of the series. The solid line is the robust Theil–Sen trend over the window, the dashed line its projection with a 95 % cone; the dotted line is the limit and the square marks where the trend crosses it. A trend is reported when the (weekday-seasonal) Mann–Kendall test is significant with false discoveries controlled over all series. Statistics only: no model is called.</source>
+            <translation>Кожна точка — добове значення ряду. Суцільна лінія — стійкий тренд Тейла–Сена за вікно, штрихова — його проєкція з 95 % конусом; пунктир — межа, квадрат позначає, де тренд її перетинає. Тренд повідомляється, коли тест Манна–Кендалла (з тижневою сезонністю) значущий за контролю хибних відкриттів по всіх рядах. Лише статистика: жодна модель не викликається.</translation>
+        </message>
+        <message>
+            <source> pp</source>
+            <translation> в. п.</translation>
+        </message>
+        <message>
+            <source>now</source>
+            <translation>зараз</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 д</translation>
+        </message>
+        <message>
+            <source>No series with enough days yet (7 needed)</source>
+            <translation>Ще немає рядів із достатньою кількістю днів (потрібно 7)</translation>
+        </message>
+        <message>
+            <source>%1 of %2 series degrading · as of %3 · statistics only, $0</source>
+            <translation>погіршується %1 з %2 рядів · станом на %3 · лише статистика, $0</translation>
+        </message>
+        <message>
+            <source>Nothing to show yet</source>
+            <translation>Поки що нічого показати</translation>
+        </message>
+        <message>
+            <source>Select a series</source>
+            <translation>Виберіть ряд</translation>
+        </message>
+        <message>
+            <source>%1 days%2 · Mann–Kendall p = %3 · Theil–Sen slope %4 [%5, %6] per day</source>
+            <translation>%1 дн.%2 · Манн–Кендалл p = %3 · нахил Тейла–Сена %4 [%5, %6] за день</translation>
+        </message>
+        <message>
+            <source>, weekday-seasonal</source>
+            <translation>, з тижневою сезонністю</translation>
+        </message>
+        <message>
+            <source>95 % cone</source>
+            <translation>95 % конус</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Тренд</translation>
+        </message>
+        <message>
+            <source>Projection</source>
+            <translation>Проєкція</translation>
+        </message>
+        <message>
+            <source>Limit %1 %2%3</source>
+            <translation>Межа %1 %2%3</translation>
+        </message>
+        <message>
+            <source>trend analysis</source>
+            <translation>аналіз тренду</translation>
         </message>
     </context>
     <context>
