@@ -213,7 +213,7 @@ void AppSettings::setFilter(const QString &name, const QString &value)
 
 qsizetype AppSettings::historyCapacity() const
 {
-    return std::clamp<qsizetype>(m_settings->value(KeyHistory, 1 << 20).toLongLong(), 1000, 100000000);
+    return std::clamp<qsizetype>(m_settings->value(KeyHistory, 1000000).toLongLong(), 1000, 100000000);
 }
 
 void AppSettings::setHistoryCapacity(qsizetype points)

@@ -9,7 +9,7 @@
 /// How the engine host runs a session.
 struct HostConfig {
     int streamCapacity = 100000;    ///< records a publication carries at most (the stream ring's size)
-    qsizetype historyCapacity = 1 << 20; ///< points kept per (workflow, version, tool, metric) for charts
+    qsizetype historyCapacity = 1000000; ///< points kept per (workflow, version, tool, metric) for charts
     int graduationExecutions = 50;  ///< executions before a workflow version graduates
     QByteArray tiersJson;           ///< investigation ladder ({"tiers":[...]}); empty = built-in rules only
     int publishIntervalMs = 50;     ///< ~20 Hz
