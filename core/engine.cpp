@@ -161,6 +161,9 @@ bool Engine::resolveInvestigation(qint64 id, const std::vector<TierOutcome> &tie
         e.costUsd = t.costUsd;
         e.rootCause = t.diagnosis.rootCause;
         e.evidence = t.diagnosis.evidence;
+        e.mutationKind = t.diagnosis.mutation.kind;
+        e.mutationDescription = t.diagnosis.mutation.description;
+        e.mutationEffect = t.diagnosis.mutation.expectedEffect;
         e.relatesTo = id;
         emitEvent(e);
         if (p.trigger != Trigger::ApprenticeReview)

@@ -41,6 +41,9 @@ struct Event {
     double costUsd = 0;
     QString rootCause;
     QStringList evidence;
+    QString mutationKind;        ///< the diagnosis's proposed mutation (empty: none)
+    QString mutationDescription;
+    QString mutationEffect;
     // trend
     double slopePerDay = std::nan("");
     double projected30d = std::nan("");

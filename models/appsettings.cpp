@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "storage/store.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -28,6 +30,7 @@ const QString KeyDemoSpeed = QStringLiteral("demo/speed");
 const QString KeyOperator = QStringLiteral("operator/name");
 const QString KeyTiers = QStringLiteral("investigation/tiers");
 const QString KeyWhatIf = QStringLiteral("economics/");
+const QString KeyEvolutionDb = QStringLiteral("evolution/database");
 
 QString filterKey(QString name)
 {
@@ -274,6 +277,21 @@ void AppSettings::setTiersJson(const QByteArray &json)
         return;
     m_settings->setValue(KeyTiers, json);
     emit tiersChanged();
+}
+
+QString AppSettings::evolutionDatabase() const
+{
+    if (m_settings->contains(KeyEvolutionDb))
+        return m_settings->value(KeyEvolutionDb).toString();
+    // A settings file given on the command line is a self-contained profile: its database sits beside it.
+    if (m_settings->format() == QSettings::IniFormat)
+        return QFileInfo(m_settings->fileName()).absolutePath() + QStringLiteral("/apprentice.sqlite");
+    return Apprentice::Store::defaultPath();
+}
+
+void AppSettings::setEvolutionDatabase(const QString &path)
+{
+    m_settings->setValue(KeyEvolutionDb, path);
 }
 
 double AppSettings::whatIf(const QString &name, double fallback) const

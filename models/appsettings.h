@@ -77,6 +77,12 @@ public:
     QByteArray tiersJson() const;
     void setTiersJson(const QByteArray &json);
 
+    // Evolution
+    /// The SQLite file keeping the mutation ledger and avoidance rules (the CLI's store by default;
+    /// beside the settings file when one is given); empty: nothing kept.
+    QString evolutionDatabase() const;
+    void setEvolutionDatabase(const QString &path);
+
     // What-if calculator
     double whatIf(const QString &name, double fallback) const;
     void setWhatIf(const QString &name, double value);

@@ -3,6 +3,7 @@
 #include "costhistory.h"
 #include "enginehost.h"
 #include "eventsmodel.h"
+#include "evolutionhub.h"
 #include "ledgermodel.h"
 #include "streammodel.h"
 #include "workflowsmodel.h"
@@ -18,6 +19,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
     m_events = new EventsModel(this);
     m_ledger = new LedgerModel(this);
     m_costs = new CostHistory(this);
+    m_evolution = new EvolutionHub(this);
     connect(m_host, &EngineHost::published, this, &ConsoleSession::onPublished);
     connect(m_host, &EngineHost::importStarted, this, [this](const QString &path) {
         m_files << path;
@@ -41,6 +43,7 @@ void ConsoleSession::reset()
     m_events->clear();
     m_ledger->clear();
     m_costs->clear();
+    m_evolution->reset();
     m_snapshot.reset();
     m_files.clear();
     m_catalog.clear();
@@ -56,6 +59,7 @@ void ConsoleSession::openFiles(const QStringList &paths)
         return;
     if (m_demo)
         reset();
+    m_evolution->setScratch(false);
     m_host->openFiles(paths);
 }
 
@@ -63,6 +67,7 @@ void ConsoleSession::startDemo(const DemoOptions &options)
 {
     reset();
     m_demo = true;
+    m_evolution->setScratch(true); // the demo's mutations are not kept
     m_host->startDemo(options);
 }
 
@@ -81,6 +86,7 @@ void ConsoleSession::onPublished(std::shared_ptr<const EnginePublication> p)
         m_ledger->addEntries(p->ledger);
     if (!p->costs.empty())
         m_costs->addSamples(p->costs);
+    m_evolution->addPublication(*p);
     if (p->snapshot) {
         m_snapshot = p->snapshot;
         m_workflows->setSnapshot(*m_snapshot);

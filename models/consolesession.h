@@ -11,6 +11,7 @@
 class CostHistory;
 class EngineHost;
 class EventsModel;
+class EvolutionHub;
 class LedgerModel;
 class StreamModel;
 class WorkflowsModel;
@@ -30,6 +31,8 @@ public:
     EventsModel *events() const { return m_events; }
     LedgerModel *ledger() const { return m_ledger; }
     CostHistory *costs() const { return m_costs; }
+    /// Trends, version comparisons and the mutation ledger.
+    EvolutionHub *evolution() const { return m_evolution; }
 
     void configure(const HostConfig &config);
     /// Clears the engine and every model.
@@ -70,6 +73,7 @@ private:
     EventsModel *m_events = nullptr;
     LedgerModel *m_ledger = nullptr;
     CostHistory *m_costs = nullptr;
+    EvolutionHub *m_evolution = nullptr;
     std::shared_ptr<const Apprentice::EngineSnapshot> m_snapshot;
     QStringList m_files;
     QString m_catalog;

@@ -39,6 +39,7 @@ EngineHost::EngineHost(QObject *parent)
     });
     connect(m_worker, &EngineWorker::seriesReady, this, &EngineHost::seriesReady);
     connect(m_worker, &EngineWorker::actionDone, this, &EngineHost::actionDone);
+    connect(m_worker, &EngineWorker::comparisonReady, this, &EngineHost::comparisonReady);
     m_thread->start();
     configure(m_config);
 }
@@ -153,6 +154,11 @@ void EngineHost::applyAction(const OperatorAction &action)
 void EngineHost::querySeries(const SeriesQuery &query)
 {
     post([w = m_worker, query] { w->querySeries(query); });
+}
+
+void EngineHost::compareVersions(const QString &workflow, const QString &baseline, const QString &candidate)
+{
+    post([w = m_worker, workflow, baseline, candidate] { w->compareVersions(workflow, baseline, candidate); });
 }
 
 void EngineHost::flush()

@@ -54,6 +54,8 @@ public:
     void applyAction(const OperatorAction &action);
     /// Answers with seriesReady() (computed on the engine thread).
     void querySeries(const SeriesQuery &query);
+    /// Compares two versions of a workflow tool by tool; answers with comparisonReady().
+    void compareVersions(const QString &workflow, const QString &baseline, const QString &candidate);
     /// Asks for a publication right away.
     void flush();
 
@@ -72,6 +74,7 @@ signals:
     void demoStateChanged(const DemoState &state);
     void seriesReady(std::shared_ptr<const SeriesReply> reply);
     void actionDone(const OperatorAction &action, bool ok, const QString &error);
+    void comparisonReady(const Apprentice::ShadowComparison &comparison);
     void sessionReset();
 
 private:

@@ -6,6 +6,8 @@
 #include "engine.h"
 #include "enginesnapshot.h"
 #include "event.h"
+#include "evolution/shadowcomparison.h"
+#include "evolution/trendseriesdata.h"
 #include "llm/investigationresult.h"
 #include "recordsink.h"
 #include "series/downsample.h"
@@ -62,6 +64,15 @@ struct EnginePublication {
     double recordsPerSecond = 0;   ///< ingestion rate, wall clock
     DemoState demo;
     qint64 generation = 0;         ///< session generation: rows of an older session are dropped
+    /// Every trend series (significant or not, most severe first); set when re-analysed this tick
+    /// (at most every couple of seconds, and only after new records).
+    std::shared_ptr<const std::vector<Apprentice::TrendSeriesData>> trends;
+    /// Trends that became significant and adverse, or more severe, since the previous tick (they are
+    /// in `events` too, as kind Trend).
+    std::vector<Apprentice::TrendResult> trendWarnings;
+    /// Each workflow's newest version against its baseline, when a workflow has two or more
+    /// versions; set together with `trends`.
+    std::shared_ptr<const std::vector<Apprentice::ShadowComparison>> comparisons;
 };
 
 /// How an import ended, with the first rejected lines for the summary.

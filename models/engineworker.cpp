@@ -24,6 +24,7 @@ constexpr qsizetype MaxMarkersPerSeries = 20000;
 constexpr size_t MaxInvestigations = 5000;
 constexpr size_t MaxInternedStrings = 200000;
 constexpr qint64 DemoBudgetMs = 20;
+constexpr qint64 EvolutionIntervalMs = 2000; // trends are daily: re-analysing more often shows nothing new
 
 double seedScore(double z)
 {
@@ -108,6 +109,7 @@ EngineWorker::EngineWorker(QObject *parent)
     m_sincePublish.start();
     m_sinceSnapshot.start();
     m_rateClock.start();
+    m_sinceEvolution.start();
     m_demoTimer = new QTimer(this);
     m_demoTimer->setTimerType(Qt::PreciseTimer);
     connect(m_demoTimer, &QTimer::timeout, this, &EngineWorker::onDemoTick);
@@ -275,6 +277,8 @@ void EngineWorker::resetSession(qint64 generation)
     m_files.clear();
     m_rate = 0;
     m_rateRecords = 0;
+    m_evolution.clear();
+    m_trendWarnings.clear();
     newEngine();
     m_forceSnapshot = true;
     publish(true);
@@ -368,6 +372,16 @@ void EngineWorker::processRecord(const RecordView &v, int fileIndex)
 
     m_current = &row;
     m_engine->process(v);
+    m_evolution.onRecord(v);
+    for (EvolutionFeed::Warning &w : m_evolution.takeWarnings()) {
+        // A trend warning is an event of the record that started the day it was found on.
+        Event e = w.result.toEvent();
+        e.line = w.line;
+        e.tsMs = w.tsMs;
+        e.id = --m_syntheticEventId;
+        m_events.push_back({e, row.seq});
+        m_trendWarnings.push_back(std::move(w.result));
+    }
     m_current = nullptr;
 
     float best = 0;
@@ -496,6 +510,7 @@ void EngineWorker::onEngineEvent(const Event &e)
             call.diagnosis.confidence = e.confidence;
             call.diagnosis.rootCause = e.rootCause;
             call.diagnosis.evidence = e.evidence;
+            call.diagnosis.mutation = {e.mutationKind, e.mutationDescription, e.mutationEffect};
             call.costUsd = e.costUsd;
             call.response = QStringLiteral("%1 → %2, confidence %3\n%4")
                                 .arg(e.status, e.action)
@@ -743,7 +758,6 @@ void EngineWorker::flush()
 
 void EngineWorker::publish(bool force)
 {
-    Q_UNUSED(force);
     auto p = std::make_shared<EnginePublication>();
     p->generation = m_generation;
     p->rows.reserve(m_rows.size());
@@ -786,6 +800,11 @@ void EngineWorker::publish(bool force)
     }
     p->recordsPerSecond = m_rate;
     p->demo = demoState();
+    p->trendWarnings = std::exchange(m_trendWarnings, {});
+    if (m_evolution.isStale(m_sinceEvolution.elapsed(), force ? 0 : EvolutionIntervalMs)) {
+        p->trends = m_evolution.takeTrends(m_sinceEvolution.elapsed());
+        p->comparisons = m_evolution.takeComparisons();
+    }
     m_dirty = false;
     m_sincePublish.restart();
     emit published(p);
@@ -902,6 +921,11 @@ void EngineWorker::querySeries(const SeriesQuery &q)
     }
     reply->computeUs = clock.nsecsElapsed() / 1000;
     emit seriesReady(reply);
+}
+
+void EngineWorker::compareVersions(const QString &workflow, const QString &baseline, const QString &candidate)
+{
+    emit comparisonReady(m_evolution.compare(workflow, baseline, candidate));
 }
 
 void EngineWorker::shutdown()

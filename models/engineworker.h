@@ -1,6 +1,7 @@
 #pragma once
 
 #include "enginepublication.h"
+#include "evolutionfeed.h"
 #include "hostconfig.h"
 
 #include "engine.h"
@@ -52,6 +53,8 @@ public:
 
     void applyAction(const OperatorAction &action);
     void querySeries(const SeriesQuery &query);
+    /// Compares two versions of a workflow; answers with comparisonReady().
+    void compareVersions(const QString &workflow, const QString &baseline, const QString &candidate);
     /// Publishes now (tests and screenshots use it to settle).
     void flush();
     void shutdown();
@@ -63,6 +66,7 @@ signals:
     void importFinished(const ImportSummary &summary);
     void seriesReady(std::shared_ptr<const SeriesReply> reply);
     void actionDone(const OperatorAction &action, bool ok, const QString &error);
+    void comparisonReady(const Apprentice::ShadowComparison &comparison);
 
 private:
     struct WorkflowInfo {
@@ -149,6 +153,11 @@ private:
     std::string m_lastExecution;
     QString m_lastExecutionText;
     std::vector<Apprentice::CustomMetricView> m_scratch;
+
+    // trends and version comparisons
+    EvolutionFeed m_evolution;
+    std::vector<Apprentice::TrendResult> m_trendWarnings;
+    QElapsedTimer m_sinceEvolution;
 
     // demo
     Apprentice::DemoSimulator m_sim;

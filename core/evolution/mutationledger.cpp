@@ -89,6 +89,27 @@ bool MutationLedger::isFlagged(qint64 id) const
     return m && !matchingRules(*m).empty();
 }
 
+bool MutationLedger::note(qint64 id, const QString &who, const QString &why, const QStringList &evidence, QString *error)
+{
+    Mutation *m = find(id);
+    if (!m || who.trimmed().isEmpty() || why.trimmed().isEmpty()) {
+        if (error)
+            *error = !m ? QStringLiteral("no mutation #%1").arg(id)
+                        : QStringLiteral("a note needs who and why");
+        return false;
+    }
+    MutationTransition t;
+    t.from = t.to = m->state;
+    t.atMs = now();
+    t.who = who.trimmed();
+    t.why = why.trimmed();
+    t.evidence = evidence;
+    m->history.push_back(t);
+    m->updatedMs = t.atMs;
+    emit mutationChanged(id);
+    return true;
+}
+
 qint64 MutationLedger::propose(const MutationProposal &p, const QString &who)
 {
     const qint64 at = now();

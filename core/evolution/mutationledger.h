@@ -35,6 +35,10 @@ public:
     /// in their first audit entry and show as flagged.
     qint64 propose(const MutationProposal &proposal, const QString &who);
 
+    /// Adds a step to the audit trail without changing the state (from = to): someone endorsed or
+    /// commented on the mutation, e.g. an operator marking another drift of it for evolution.
+    bool note(qint64 id, const QString &who, const QString &why, const QStringList &evidence = {},
+              QString *error = nullptr);
     /// proposed → shadow: the candidate version now runs beside the current one.
     bool startShadow(qint64 id, const QString &candidateVersion, const QString &who, const QString &why,
                      QString *error = nullptr);

@@ -515,6 +515,47 @@ private slots:
         }
     }
 
+    void notesJoinTheAuditTrailWithoutMovingTheState()
+    {
+        MutationLedger ledger;
+        tick(ledger);
+        const qint64 id = ledger.propose(proposal(u"wf"_s, u"validate"_s, MutationKind::SanitizeInput), u"tier rules"_s);
+        QSignalSpy changed(&ledger, &MutationLedger::mutationChanged);
+        QVERIFY(ledger.note(id, u"dana"_s, u"marked drift #7 for evolution"_s, {u"validation 0.91 against 1.0"_s}));
+        QCOMPARE(changed.count(), 1);
+        const Mutation *m = ledger.mutation(id);
+        QCOMPARE(m->state, MutationState::Proposed);
+        QCOMPARE(int(m->history.size()), 2);
+        QCOMPARE(m->history.back().who, u"dana"_s);
+        QVERIFY(!m->history.back().initial);
+        QCOMPARE(m->history.back().from, m->history.back().to);
+        QCOMPARE(m->history.back().evidence, QStringList{u"validation 0.91 against 1.0"_s});
+        // A note still needs who and why, and a mutation that exists.
+        QString error;
+        QVERIFY(!ledger.note(id, u" "_s, u"why"_s, {}, &error));
+        QVERIFY(error.contains(u"who"_s));
+        QVERIFY(!ledger.note(99, u"dana"_s, u"why"_s, {}, &error));
+        QVERIFY(error.contains(u"#99"_s));
+        // It survives the store.
+        const QString path = m_dir.filePath(u"notes.sqlite"_s);
+        {
+            EvolutionStore store;
+            QVERIFY2(store.open(path, &error), qPrintable(error));
+            QVERIFY2(store.save(ledger, &error), qPrintable(error));
+        }
+        EvolutionStore store;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        MutationLedger loaded;
+        QVERIFY2(store.load(loaded, &error), qPrintable(error));
+        const Mutation *back = loaded.mutation(id);
+        QVERIFY(back);
+        QCOMPARE(int(back->history.size()), 2);
+        QCOMPARE(back->history.back().who, u"dana"_s);
+        QCOMPARE(back->history.back().from, MutationState::Proposed);
+        QCOMPARE(back->history.back().to, MutationState::Proposed);
+        QVERIFY(!back->history.back().initial);
+    }
+
     void storeRoundTripAndMigrationFromV1()
     {
         const QString path = m_dir.filePath(u"v1.sqlite"_s);

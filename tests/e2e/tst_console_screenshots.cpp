@@ -62,7 +62,8 @@ private slots:
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         const QStringList written = QString::fromUtf8(p.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
         const QStringList pages{QStringLiteral("workflows"), QStringLiteral("stream"), QStringLiteral("distributions"),
-                                QStringLiteral("drift"), QStringLiteral("economics"), QStringLiteral("capacity"),
+                                QStringLiteral("drift"), QStringLiteral("economics"), QStringLiteral("trends"),
+                                QStringLiteral("mutations"), QStringLiteral("versions"), QStringLiteral("capacity"),
                                 QStringLiteral("connections")};
         QCOMPARE(written.size(), pages.size());
         for (const QString &page : pages) {

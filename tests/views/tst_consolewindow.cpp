@@ -1,4 +1,5 @@
 #include "models/consoletestdata.h"
+#include "consolewindowtest.h"
 
 #include "mainwindow/mainwindow.h"
 #include "appsettings.h"
@@ -45,26 +46,11 @@ private:
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<LanguageManager> m_language;
 
-    std::unique_ptr<MainWindow> window()
-    {
-        auto w = std::make_unique<MainWindow>(m_settings.get(), m_language.get());
-        w->resize(1400, 880);
-        w->show();
-        return w;
-    }
+    std::unique_ptr<MainWindow> window() { return ConsoleWindowTest::shownWindow(m_settings.get(), m_language.get()); }
 
     static void runDemo(MainWindow &w, qint64 executions, Situation s, qint64 at)
     {
-        DemoOptions o;
-        o.speed = 0;
-        o.pauseAt = executions;
-        o.scenario = s;
-        o.scenarioAt = at;
-        w.startDemo(o);
-        EngineHost *host = w.session()->host();
-        QTRY_VERIFY_WITH_TIMEOUT(host->demoState().paused && host->demoState().executions >= executions, 20000);
-        host->flush();
-        QTRY_COMPARE(w.session()->stream()->totalSeen(), host->totals().records);
+        QVERIFY(ConsoleWindowTest::runDemo(w, executions, s, at));
     }
 
 private slots:
@@ -138,23 +124,10 @@ private slots:
         runDemo(*w, 400, Situation::ValidationDegradation, 150);
         QVERIFY(w->setCurrentPage(QStringLiteral("drift")));
         auto *page = qobject_cast<DriftPage *>(w->page(QStringLiteral("drift")));
-        QTableView *table = page->table();
         // Find the validation drift and click it, as an operator would.
-        int row = -1;
-        QTRY_VERIFY([&] {
-            for (int r = 0; r < page->proxy()->rowCount(); ++r) {
-                const QModelIndex idx = page->proxy()->index(r, EventsModel::ColMetric);
-                if (idx.data(EventsModel::KindRole).toInt() == EventsModel::KindDrift
-                    && idx.data().toString() == QStringLiteral("Validation pass rate")) {
-                    row = r;
-                    return true;
-                }
-            }
-            return false;
-        }());
-        table->scrollTo(page->proxy()->index(row, 0));
-        const QRect rect = table->visualRect(page->proxy()->index(row, EventsModel::ColTool));
-        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+        const int row = ConsoleWindowTest::clickDrift(page, QStringLiteral("Validation pass rate"));
+        QVERIFY(row >= 0);
+        QTableView *table = page->table();
         QCOMPARE(table->currentIndex().row(), row);
         const qint64 id = page->currentEventId();
         QVERIFY(id > 0);

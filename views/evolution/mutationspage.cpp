@@ -432,7 +432,9 @@ void MutationsPage::showCurrent()
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(HistWhen, when(t.atMs));
         item->setText(HistWho, t.who);
-        item->setText(HistStep, t.initial ? stateText(t.to) : QStringLiteral("%1 → %2").arg(stateText(t.from), stateText(t.to)));
+        item->setText(HistStep, t.initial         ? stateText(t.to)
+                                : t.from == t.to ? tr("note")
+                                                 : QStringLiteral("%1 → %2").arg(stateText(t.from), stateText(t.to)));
         item->setForeground(HistStep, stateColor(t.to));
         item->setText(HistWhy, t.why);
         item->setToolTip(HistWhy, t.why);

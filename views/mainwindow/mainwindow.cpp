@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "evolutionpages.h"
 #include "featurepages.h"
 
 #include "appsettings.h"
@@ -65,6 +66,8 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
     createStatusBar();
     // Capacity what-if and live connections fill their page slots; Connect… joins the File menu.
     m_fileMenu->insertAction(m_newSessionAction, installFeaturePages(this));
+    // Trends, the mutation ledger and version comparisons.
+    installEvolutionPages(this, m_settings);
 
     m_demoBar = new DemoControlBar(this);
     addToolBar(Qt::TopToolBarArea, m_demoBar);
@@ -155,6 +158,8 @@ void MainWindow::createPages()
         {QStringLiteral("economics"), economics, QStringLiteral("economics"), [] { return tr("Economics"); }, nullptr},
         // Slots for pages other features install with setPageWidget().
         {QStringLiteral("trends"), nullptr, QStringLiteral("trends"), [] { return tr("Trends"); }, nullptr},
+        {QStringLiteral("mutations"), nullptr, QStringLiteral("evolve"), [] { return tr("Mutations"); }, nullptr},
+        {QStringLiteral("versions"), nullptr, QStringLiteral("versions"), [] { return tr("Versions"); }, nullptr},
         {QStringLiteral("capacity"), nullptr, QStringLiteral("capacity"), [] { return tr("Capacity"); }, nullptr},
         {QStringLiteral("connections"), nullptr, QStringLiteral("connections"), [] { return tr("Connections"); }, nullptr},
     };
@@ -248,8 +253,8 @@ void MainWindow::rebuildTabs()
         }
         p.action->setText(p.title());
         p.action->setIcon(Icons::get(p.icon));
-        if (shortcut <= 9)
-            p.action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + shortcut)));
+        if (shortcut <= 10) // Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+            p.action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + shortcut % 10)));
         m_tabs->setTabToolTip(m_tabs->count() - 1, tr("%1 (%2)").arg(p.title(), p.action->shortcut().toString(QKeySequence::NativeText)));
         ++shortcut;
     }

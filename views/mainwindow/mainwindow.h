@@ -35,8 +35,8 @@ public:
     void openFiles(const QStringList &paths);
     void startDemo(const DemoOptions &options);
 
-    /// Page ids: workflows, stream, distributions, drift, economics (and trends, capacity,
-    /// connections once a widget is installed for them).
+    /// Page ids: workflows, stream, distributions, drift, economics (and trends, mutations,
+    /// versions, capacity, connections once a widget is installed for them).
     QStringList pageIds() const;
     bool setCurrentPage(const QString &id);
     QString currentPage() const;
