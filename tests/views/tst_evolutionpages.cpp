@@ -134,10 +134,28 @@ private slots:
     void slowCreepShowsOnTheTrendPageAndIsProposedAndKept()
     {
         const QString path = m_dir.filePath(QStringLiteral("creep.jsonl"));
-        QVERIFY(writeDays(path, 30, 400, Situation::SlowCreep));
+        QVERIFY(writeDays(path, 30, 2000, Situation::SlowCreep));
         {
             auto w = window();
+            // Every event in the order the console learns it, to see which comes first.
+            std::vector<Event> order;
+            connect(w->session(), &ConsoleSession::eventsAdded, this, [&order](const std::vector<EventRecord> &events) {
+                for (const EventRecord &e : events)
+                    if (e.event.tool == u"fetch_data" && e.event.metric == u"latency_ms"
+                        && (e.event.kind == EventKind::Trend || e.event.kind == EventKind::Drift))
+                        order.push_back(e.event);
+            });
+            QSignalSpy messages(w->statusBar(), &QStatusBar::messageChanged);
             importFile(*w, path);
+            w->session()->host()->flush();
+            QTRY_VERIFY(!order.empty());
+            // The done-when of proactive evolution: the trend warning comes before any drift fires.
+            QCOMPARE(order.front().kind, EventKind::Trend);
+            QVERIFY(order.front().reason.contains(QStringLiteral("fetch_data latency_ms")));
+            QVERIFY(order.front().reason.contains(QStringLiteral("crosses 300 ms")));
+            QVERIFY(std::any_of(messages.begin(), messages.end(), [](const QList<QVariant> &m) {
+                return m.at(0).toString().startsWith(QStringLiteral("Trend warning: fetch_data latency_ms"));
+            }));
             auto *page = qobject_cast<TrendPage *>(w->page(QStringLiteral("trends")));
             // The analysis runs on the engine thread and reaches the page with a publication.
             QTRY_VERIFY_WITH_TIMEOUT(page->seriesList()->topLevelItemCount() > 0, 20000);
