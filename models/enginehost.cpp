@@ -40,6 +40,7 @@ EngineHost::EngineHost(QObject *parent)
     connect(m_worker, &EngineWorker::seriesReady, this, &EngineHost::seriesReady);
     connect(m_worker, &EngineWorker::actionDone, this, &EngineHost::actionDone);
     connect(m_worker, &EngineWorker::comparisonReady, this, &EngineHost::comparisonReady);
+    connect(m_worker, &EngineWorker::rerunRefused, this, &EngineHost::rerunRefused);
     m_thread->start();
     configure(m_config);
 }
@@ -149,6 +150,11 @@ void EngineHost::appendRecords(std::vector<Record> records)
 void EngineHost::applyAction(const OperatorAction &action)
 {
     post([w = m_worker, action] { w->applyAction(action); });
+}
+
+void EngineHost::rerunInvestigation(qint64 driftId, const QString &tierName)
+{
+    post([w = m_worker, driftId, tierName] { w->rerunInvestigation(driftId, tierName); });
 }
 
 void EngineHost::querySeries(const SeriesQuery &query)

@@ -52,6 +52,9 @@ public:
     void appendRecords(std::vector<Apprentice::Record> records);
 
     void applyAction(const OperatorAction &action);
+    /// Investigates drift `driftId` again with only the configured tier `tierName` (same queue as
+    /// every investigation); the updated InvestigationRecord arrives in a publication, a refusal as rerunRefused().
+    void rerunInvestigation(qint64 driftId, const QString &tierName);
     /// Answers with seriesReady() (computed on the engine thread).
     void querySeries(const SeriesQuery &query);
     /// Compares two versions of a workflow tool by tool; answers with comparisonReady().
@@ -75,6 +78,7 @@ signals:
     void seriesReady(std::shared_ptr<const SeriesReply> reply);
     void actionDone(const OperatorAction &action, bool ok, const QString &error);
     void comparisonReady(const Apprentice::ShadowComparison &comparison);
+    void rerunRefused(qint64 driftId, const QString &tierName, RerunRefusal why);
     void sessionReset();
 
 private:

@@ -31,6 +31,13 @@ struct InvestigationRecord {
     bool running = false;
 };
 
+/// Why a re-run of an investigation did not start; nothing of the investigation is lost either way.
+enum class RerunRefusal {
+    UnknownTier,    ///< no configured tier has that name
+    NotKept,        ///< the drift's investigation is no longer kept (or never was)
+    AlreadyRunning, ///< this drift is already being investigated
+};
+
 /// Cumulative monitoring cost at one moment of record time (the economics chart's samples).
 struct CostSample {
     qint64 tsMs = 0;

@@ -2,6 +2,7 @@
 
 #include "ingest/importer.h"
 #include "llm/investigationqueue.h"
+#include "llm/investigator.h"
 #include "llm/promptbuilder.h"
 #include "llm/tierladder.h"
 #include "recordsink.h"
@@ -152,6 +153,7 @@ void EngineWorker::setupInvestigations()
         m_queue = nullptr;
     }
     m_queueToDrift.clear();
+    m_reruns.clear();
     m_engine->setInvestigationHandler({});
     if (m_config.tiersJson.isEmpty())
         return;
@@ -227,6 +229,7 @@ void EngineWorker::setupInvestigations()
                 }
                 m_dirty = true;
             });
+    connectReruns();
     m_engine->setInvestigationHandler([this](const InvestigationRequest &r) { onInvestigationRequested(r); });
 }
 
@@ -260,6 +263,9 @@ void EngineWorker::resetSession(qint64 generation)
     m_costOriginSent = false;
     m_lastCostSeq = 0;
     m_investigationUsd = 0;
+    m_rerunUsd = 0;
+    m_rerunUsdByWorkflow.clear();
+    m_rerunLedger.clear();
     m_rows.clear();
     m_droppedRows = 0;
     m_events.clear();
@@ -738,7 +744,7 @@ void EngineWorker::sampleCost()
     CostSample c;
     c.tsMs = m_latestTsMs;
     c.executions = t.executions;
-    c.spentUsd = t.monitoringCostUsd;
+    c.spentUsd = t.monitoringCostUsd + m_rerunUsd;
     c.investigationUsd = m_investigationUsd;
     c.alwaysOnUsd = t.alwaysOnCostUsd;
     m_costs.push_back(c);
@@ -776,6 +782,7 @@ void EngineWorker::publish(bool force)
         QElapsedTimer cost;
         cost.start();
         auto snapshot = std::make_shared<EngineSnapshot>(m_engine->snapshot());
+        addRerunCharges(*snapshot);
         refreshProfiles(*snapshot);
         p->snapshot = std::move(snapshot);
         m_snapshotCostUs = cost.nsecsElapsed() / 1000;
@@ -783,7 +790,10 @@ void EngineWorker::publish(bool force)
         m_forceSnapshot = false;
     }
     p->totals = m_engine->totals();
+    p->totals.monitoringCostUsd += m_rerunUsd;
     p->ledger = m_engine->takeLedgerEntries();
+    p->ledger.insert(p->ledger.end(), m_rerunLedger.begin(), m_rerunLedger.end());
+    m_rerunLedger.clear();
     if (m_seq > m_lastCostSeq)
         sampleCost(); // the latest point is always current
     p->costs = std::exchange(m_costs, {});
@@ -935,4 +945,129 @@ void EngineWorker::shutdown()
     m_publishTimer->stop();
     if (m_queue)
         m_queue->cancelAll();
+}
+
+void EngineWorker::rerunInvestigation(qint64 driftId, const QString &tierName)
+{
+    const TierLadder one = TierLadder::effective(m_config.tiersJson).only(tierName);
+    if (one.isEmpty()) {
+        emit rerunRefused(driftId, tierName, RerunRefusal::UnknownTier);
+        return;
+    }
+    const auto it = m_investigations.find(driftId);
+    if (it == m_investigations.end()) {
+        emit rerunRefused(driftId, tierName, RerunRefusal::NotKept);
+        return;
+    }
+    const bool queued = std::any_of(m_queueToDrift.begin(), m_queueToDrift.end(), [driftId](const auto &q) { return q.second == driftId; })
+                        || std::any_of(m_reruns.begin(), m_reruns.end(), [driftId](const auto &q) { return q.second.driftId == driftId; });
+    if (queued) {
+        emit rerunRefused(driftId, tierName, RerunRefusal::AlreadyRunning);
+        return;
+    }
+    Rerun job;
+    job.driftId = driftId;
+    job.tier = tierName;
+    job.callsBefore = it->second.result.calls.size();
+    job.round = lastRerun(it->second.result) + 1;
+    if (!m_queue) {
+        // Only rules tiers: answered here and now, as the engine's own investigation was.
+        finishRerun(job, it->second.context, investigateBlocking(one, it->second.context));
+        return;
+    }
+    it->second.running = true;
+    m_investigationsOut[driftId] = it->second;
+    m_dirty = true;
+    m_enqueuing = job;
+    const qint64 id = m_queue->enqueue(it->second.context, one);
+    if (std::exchange(m_enqueuing, Rerun()).driftId != 0)
+        m_reruns[id] = job;
+}
+
+void EngineWorker::connectReruns()
+{
+    connect(m_queue, &InvestigationQueue::callFinished, this, [this](qint64 id, const TierCall &call) {
+        const auto job = m_reruns.find(id);
+        const auto it = job == m_reruns.end() ? m_investigations.end() : m_investigations.find(job->second.driftId);
+        if (it == m_investigations.end())
+            return;
+        it->second.result.calls.push_back(call);
+        it->second.result.calls.back().rerun = job->second.round;
+        m_investigationsOut[it->first] = it->second;
+        m_dirty = true;
+    });
+    connect(m_queue, &InvestigationQueue::finished, this,
+            [this](qint64 id, const InvestigationContext &ctx, const InvestigationResult &result) {
+                const auto job = m_reruns.find(id);
+                if (job == m_reruns.end())
+                    return;
+                const Rerun done = job->second;
+                m_reruns.erase(job);
+                finishRerun(done, ctx, result);
+            });
+    connect(m_queue, &InvestigationQueue::skipped, this,
+            [this](qint64 id, const InvestigationContext &ctx, const QString &reason) {
+                Rerun done;
+                const auto job = m_reruns.find(id);
+                if (job != m_reruns.end()) {
+                    done = job->second;
+                    m_reruns.erase(job);
+                } else if (m_enqueuing.driftId != 0 && !m_queueToDrift.count(id)) {
+                    done = std::exchange(m_enqueuing, Rerun());
+                } else {
+                    return;
+                }
+                // Recorded like any failed call, so the transcript says why the re-run never ran.
+                InvestigationResult skipped;
+                TierCall call;
+                call.tier = done.tier;
+                const TierLadder one = TierLadder::effective(m_config.tiersJson).only(done.tier);
+                if (!one.isEmpty()) {
+                    call.provider = providerKindName(one.at(0).provider);
+                    call.model = one.at(0).model;
+                }
+                call.error = QStringLiteral("not run: %1").arg(reason);
+                skipped.calls.push_back(call);
+                skipped.outcome = InvestigationOutcome::Failed;
+                finishRerun(done, ctx, skipped);
+            });
+}
+
+void EngineWorker::finishRerun(const Rerun &job, const InvestigationContext &ctx, const InvestigationResult &result)
+{
+    double usd = 0;
+    for (const TierCall &c : result.calls)
+        usd += c.costUsd;
+    if (usd > 0) {
+        // Charged when the answer came, in record time: the ledger's hour of the newest record.
+        m_rerunUsd += usd;
+        m_investigationUsd += usd;
+        m_rerunUsdByWorkflow[{ctx.workflow, ctx.version}] += usd;
+        LedgerEntry e;
+        e.hourStartMs = m_latestTsMs - ((m_latestTsMs % 3600000) + 3600000) % 3600000;
+        e.workflow = ctx.workflow;
+        e.version = ctx.version;
+        e.investigationUsd = usd;
+        m_rerunLedger.push_back(e);
+        m_forceSnapshot = true;
+    }
+    const auto it = m_investigations.find(job.driftId);
+    if (it != m_investigations.end()) {
+        // The calls shown live are replaced by the final ones (which carry the accepted mark).
+        std::vector<TierCall> &calls = it->second.result.calls;
+        calls.erase(calls.begin() + qsizetype(std::min(calls.size(), job.callsBefore)), calls.end());
+        appendRerun(it->second.result, result);
+        it->second.running = false;
+        m_investigationsOut[job.driftId] = it->second;
+    }
+    m_dirty = true;
+}
+
+void EngineWorker::addRerunCharges(EngineSnapshot &snapshot) const
+{
+    for (WorkflowSnapshot &w : snapshot.workflows) {
+        const auto it = m_rerunUsdByWorkflow.find({w.workflow, w.version});
+        if (it != m_rerunUsdByWorkflow.end())
+            w.ledger.investigationUsd += it->second;
+    }
 }

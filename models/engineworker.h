@@ -52,6 +52,9 @@ public:
     void appendRecords(const std::vector<Apprentice::Record> &records);
 
     void applyAction(const OperatorAction &action);
+    /// Investigates drift `driftId` again with only the configured tier `tierName`, through the same
+    /// queue; the calls are appended to its transcript as a re-run and their cost is charged.
+    void rerunInvestigation(qint64 driftId, const QString &tierName);
     void querySeries(const SeriesQuery &query);
     /// Compares two versions of a workflow; answers with comparisonReady().
     void compareVersions(const QString &workflow, const QString &baseline, const QString &candidate);
@@ -67,6 +70,7 @@ signals:
     void seriesReady(std::shared_ptr<const SeriesReply> reply);
     void actionDone(const OperatorAction &action, bool ok, const QString &error);
     void comparisonReady(const Apprentice::ShadowComparison &comparison);
+    void rerunRefused(qint64 driftId, const QString &tierName, RerunRefusal why);
 
 private:
     struct WorkflowInfo {
@@ -107,6 +111,16 @@ private:
     void addMarker(const Apprentice::Event &event);
     InvestigationRecord contextFor(const Apprentice::Event &drift) const;
     void serviceEvents();
+    void connectReruns();
+    struct Rerun {
+        qint64 driftId = 0;
+        QString tier;
+        size_t callsBefore = 0; ///< the transcript's length when it started; live calls go after it
+        int round = 1;          ///< TierCall::rerun of its calls
+    };
+    void finishRerun(const Rerun &job, const Apprentice::InvestigationContext &ctx,
+                     const Apprentice::InvestigationResult &result);
+    void addRerunCharges(Apprentice::EngineSnapshot &snapshot) const;
     DemoState demoState() const;
     void sampleCost();
 
@@ -137,6 +151,12 @@ private:
     std::map<qint64, InvestigationRecord> m_investigations; // by drift id (bounded)
     Apprentice::InvestigationQueue *m_queue = nullptr;
     std::map<qint64, qint64> m_queueToDrift;
+    // re-runs with a chosen tier: charged here, because the engine's investigation has ended
+    std::map<qint64, Rerun> m_reruns; // by queue id
+    Rerun m_enqueuing;                // the re-run enqueue() is taking (a full queue may skip it at once)
+    std::map<std::pair<QString, QString>, double> m_rerunUsdByWorkflow;
+    double m_rerunUsd = 0;
+    std::vector<Apprentice::LedgerEntry> m_rerunLedger; // the next publication's
 
     // chart history
     std::map<std::string, std::unique_ptr<WorkflowInfo>> m_workflows;

@@ -54,7 +54,7 @@ void InvestigationQueue::setCapacity(int waiting)
     }
 }
 
-qint64 InvestigationQueue::enqueue(const InvestigationContext &ctx)
+qint64 InvestigationQueue::enqueue(const InvestigationContext &ctx, const TierLadder &ladder)
 {
     const qint64 id = m_nextId++;
     if (int(m_waiting.size()) >= m_capacity) {
@@ -76,7 +76,7 @@ qint64 InvestigationQueue::enqueue(const InvestigationContext &ctx)
         emit skipped(dropped.id, dropped.ctx, why % tr("; the oldest %1 made room for a %2")
                                                     .arg(triggerName(dropped.ctx.trigger), triggerName(ctx.trigger)));
     }
-    m_waiting.push_back({id, ctx});
+    m_waiting.push_back({id, ctx, ladder});
     if (!m_runningId)
         QTimer::singleShot(0, this, &InvestigationQueue::startNext);
     return id;
@@ -100,7 +100,10 @@ void InvestigationQueue::startNext()
     m_waiting.erase(next);
     m_runningId = m_running.id;
     emit started(m_running.id, m_running.ctx);
-    m_investigator->start(m_running.ctx);
+    if (m_running.ladder.isEmpty())
+        m_investigator->start(m_running.ctx);
+    else
+        m_investigator->start(m_running.ctx, m_running.ladder);
 }
 
 void InvestigationQueue::onFinished(const InvestigationResult &result)

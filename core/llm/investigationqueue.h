@@ -39,7 +39,8 @@ public:
     bool isRunning() const { return m_runningId != 0; }
 
     /// Queues `ctx` and returns its id (> 0). Never blocks. skipped() may fire before this returns.
-    qint64 enqueue(const InvestigationContext &ctx);
+    /// A non-empty `ladder` replaces the queue's for this investigation (a re-run with one chosen tier).
+    qint64 enqueue(const InvestigationContext &ctx, const TierLadder &ladder = {});
     /// Skips everything waiting (reason "cancelled") and cancels the running investigation.
     void cancelAll();
 
@@ -55,6 +56,7 @@ private:
     struct Item {
         qint64 id = 0;
         InvestigationContext ctx;
+        TierLadder ladder; ///< empty: the queue's
     };
     void startNext();
     void onFinished(const InvestigationResult &result);

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Apprentice {
@@ -18,6 +19,30 @@ QString outcomeName(InvestigationOutcome o)
     case InvestigationOutcome::Cancelled: return QStringLiteral("cancelled");
     }
     return {};
+}
+
+int lastRerun(const InvestigationResult &r)
+{
+    int n = 0;
+    for (const TierCall &c : r.calls)
+        n = std::max(n, c.rerun);
+    return n;
+}
+
+void appendRerun(InvestigationResult &into, const InvestigationResult &rerun)
+{
+    const int n = lastRerun(into) + 1;
+    for (TierCall c : rerun.calls) {
+        c.rerun = n;
+        into.calls.push_back(std::move(c));
+    }
+    into.totalCostUsd += rerun.totalCostUsd;
+    into.totalLatencyMs += rerun.totalLatencyMs;
+    if (rerun.outcome == InvestigationOutcome::Accepted || rerun.outcome == InvestigationOutcome::Fallback) {
+        into.outcome = rerun.outcome;
+        into.diagnosis = rerun.diagnosis;
+        into.acceptedTier = rerun.acceptedTier;
+    }
 }
 
 QJsonObject tierCallToJson(const TierCall &c)
@@ -38,6 +63,8 @@ QJsonObject tierCallToJson(const TierCall &c)
     o.insert(u"retries", QJsonArray::fromStringList(c.retries));
     o.insert(u"error", c.error);
     o.insert(u"accepted", c.accepted);
+    if (c.rerun > 0)
+        o.insert(u"rerun", c.rerun);
     if (c.hasDiagnosis)
         o.insert(u"diagnosis", diagnosisToJson(c.diagnosis));
     return o;
@@ -62,6 +89,7 @@ TierCall tierCallFromJson(const QJsonObject &o)
         c.retries << v.toString();
     c.error = o.value(u"error").toString();
     c.accepted = o.value(u"accepted").toBool();
+    c.rerun = o.value(u"rerun").toInt();
     if (o.value(u"diagnosis").isObject())
         c.hasDiagnosis = diagnosisFromJson(o.value(u"diagnosis").toObject(), c.diagnosis, nullptr);
     return c;
@@ -126,6 +154,11 @@ QString cell(QString s)
     return s.replace(u'|', QStringLiteral("\\|")).replace(u'\n', u' ');
 }
 
+QString tierLabel(const TierCall &c)
+{
+    return c.rerun > 0 ? QStringLiteral("%1 (re-run %2)").arg(c.tier).arg(c.rerun) : c.tier;
+}
+
 } // namespace
 
 QString investigationToMarkdown(const InvestigationContext &ctx, const InvestigationResult &r)
@@ -181,7 +214,7 @@ QString investigationToMarkdown(const InvestigationContext &ctx, const Investiga
                                                                     c.accepted ? QStringLiteral(" ✔") : QString());
         md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8/%9 | %10 | %11 ms |\n")
                   .arg(++i)
-                  .arg(cell(c.tier), c.provider, cell(c.model))
+                  .arg(cell(tierLabel(c)), c.provider, cell(c.model))
                   .arg(c.attempt)
                   .arg(result, c.hasDiagnosis ? QString::number(c.diagnosis.confidence, 'f', 2) : QStringLiteral("–"))
                   .arg(c.inputTokens)
@@ -191,7 +224,7 @@ QString investigationToMarkdown(const InvestigationContext &ctx, const Investiga
     }
     i = 0;
     for (const TierCall &c : r.calls) {
-        md += QStringLiteral("\n### %1. %2 (%3 `%4`), attempt %5\n\n").arg(++i).arg(c.tier, c.provider, c.model).arg(c.attempt);
+        md += QStringLiteral("\n### %1. %2 (%3 `%4`), attempt %5\n\n").arg(++i).arg(tierLabel(c), c.provider, c.model).arg(c.attempt);
         if (c.hasDiagnosis) {
             md += QStringLiteral("Answer: **%1**, %2, confidence %3 — %4\n\n")
                       .arg(statusName(c.diagnosis.status), actionName(c.diagnosis.action),

@@ -29,6 +29,7 @@ struct TierCall {
     bool hasDiagnosis = false;
     Diagnosis diagnosis;     ///< valid when hasDiagnosis
     bool accepted = false;   ///< this call's answer ended the investigation
+    int rerun = 0;           ///< 0: the investigation itself; n: the operator's n-th re-run with a chosen tier
 };
 
 /// How an investigation ended.
@@ -49,6 +50,12 @@ struct InvestigationResult {
     qint64 totalLatencyMs = 0;
     std::vector<TierCall> calls;
 };
+
+/// The newest re-run in `r`'s transcript (0 when it was never re-run).
+int lastRerun(const InvestigationResult &r);
+/// Appends a re-run's calls to `into` as its next re-run, adding their cost and latency. An answer
+/// from the re-run becomes the verdict; a re-run without one leaves the earlier verdict standing.
+void appendRerun(InvestigationResult &into, const InvestigationResult &rerun);
 
 QJsonObject tierCallToJson(const TierCall &c);
 TierCall tierCallFromJson(const QJsonObject &o);

@@ -92,6 +92,11 @@ void Investigator::setLadder(const TierLadder &ladder)
 
 void Investigator::start(const InvestigationContext &ctx)
 {
+    start(ctx, m_ladder);
+}
+
+void Investigator::start(const InvestigationContext &ctx, const TierLadder &ladder)
+{
     ++m_generation;
     if (m_provider) {
         m_provider->abort();
@@ -99,7 +104,7 @@ void Investigator::start(const InvestigationContext &ctx)
         m_provider = nullptr;
     }
     m_ctx = ctx;
-    m_activeLadder = m_ladder;
+    m_activeLadder = ladder;
     m_result = InvestigationResult();
     m_tierIndex = 0;
     m_attempt = 1;

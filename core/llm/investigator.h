@@ -36,6 +36,8 @@ public:
     /// Starts asynchronously (finished() never fires inside start()); a running investigation is
     /// superseded silently.
     void start(const InvestigationContext &ctx);
+    /// The same with another ladder for this investigation only (a re-run with one chosen tier).
+    void start(const InvestigationContext &ctx, const TierLadder &ladder);
     /// Stops the running investigation; finished() reports it as Cancelled with the calls made so far.
     void cancel();
     bool isRunning() const { return m_running; }

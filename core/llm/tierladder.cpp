@@ -132,6 +132,14 @@ TierLadder TierLadder::defaultLadder()
     return TierLadder({rules});
 }
 
+TierLadder TierLadder::effective(const QByteArray &json)
+{
+    if (json.trimmed().isEmpty())
+        return defaultLadder();
+    TierLadder ladder = fromJson(json);
+    return ladder.isEmpty() ? defaultLadder() : ladder;
+}
+
 TierLadder TierLadder::fromJson(const QByteArray &json, QStringList *errors)
 {
     QJsonParseError pe;

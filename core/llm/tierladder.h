@@ -22,6 +22,8 @@ public:
     /// with messages naming the field, e.g. "tiers[1].accept_confidence: must be between 0 and 1".
     static TierLadder fromJson(const QByteArray &json, QStringList *errors = nullptr);
     static TierLadder fromJsonObject(const QJsonObject &root, QStringList *errors = nullptr);
+    /// The ladder a tiers setting stands for: its tiers, or defaultLadder() when it is empty or invalid.
+    static TierLadder effective(const QByteArray &json);
     /// Reads a tiers file; a missing or unreadable file is an error naming the path.
     static TierLadder fromFile(const QString &path, QStringList *errors = nullptr);
 

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QPair>
 #include <QPointer>
+#include <QStringList>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -266,6 +267,36 @@ inline QByteArray anthropicMessage(const QByteArray &text, int input = 25, int o
                   {QStringLiteral("stop_sequence"), QJsonValue::Null},
                   {QStringLiteral("usage"), usage}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/// GET /v1/models as OpenAI (and llama.cpp, vLLM, LM Studio) answer it.
+inline QByteArray openaiModels(const QStringList &ids)
+{
+    QJsonArray data;
+    for (const QString &id : ids)
+        data.append(QJsonObject{{QStringLiteral("id"), id},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("created"), 1715367049},
+                                {QStringLiteral("owned_by"), QStringLiteral("system")}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
+/// GET /api/tags as Ollama answers it.
+inline QByteArray ollamaTags(const QStringList &names)
+{
+    QJsonArray models;
+    for (const QString &name : names)
+        models.append(QJsonObject{{QStringLiteral("name"), name},
+                                  {QStringLiteral("model"), name},
+                                  {QStringLiteral("modified_at"), QStringLiteral("2026-09-28T11:02:31.207917Z")},
+                                  {QStringLiteral("size"), 1629518495},
+                                  {QStringLiteral("digest"), QStringLiteral("8ccf136fdd5298f3ffe2d69862750ea7fb56555fa4d5b18c04e3fa4d82ee09d7")},
+                                  {QStringLiteral("details"), QJsonObject{{QStringLiteral("format"), QStringLiteral("gguf")},
+                                                                          {QStringLiteral("family"), QStringLiteral("gemma2")},
+                                                                          {QStringLiteral("parameter_size"), QStringLiteral("2.6B")},
+                                                                          {QStringLiteral("quantization_level"), QStringLiteral("Q4_0")}}}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("models"), models}}).toJson(QJsonDocument::Compact);
 }
 
 inline QByteArray openaiError(const char *type, const char *code, const char *message)

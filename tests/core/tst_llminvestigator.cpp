@@ -432,6 +432,54 @@ private slots:
         QCOMPARE(finished.at(2).at(2).value<InvestigationResult>().acceptedTier, u"fast"_qs);
     }
 
+    void rerunWithOneTierGoesThroughTheQueueAndAppends()
+    {
+        // The ladder's first tier answered; a re-run asks only the second one, through the same queue.
+        m_ollama->enqueue(Response::json(200, FakeLlm::ollamaChat(FakeLlm::diagnosisJson("SUSPICIOUS", 0.97, "UPDATE_PROFILE"))));
+        m_openai->enqueue(Response::json(200, FakeLlm::openaiChat(FakeLlm::diagnosisJson("BROKEN", 0.93, "EVOLVE_WORKFLOW"), 1200, 80)));
+        const TierLadder ladder({fast(), medium()});
+        InvestigationQueue queue(ladder, &m_network);
+        queue.setRetryPolicy(fastRetries());
+        QSignalSpy finished(&queue, &InvestigationQueue::finished);
+        queue.enqueue(validationDrift());
+        queue.enqueue(validationDrift(), ladder.only(u"medium"_qs));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
+        QCOMPARE(m_ollama->count(), 1);
+        QCOMPARE(m_openai->count(), 1);
+
+        InvestigationResult first = finished.at(0).at(2).value<InvestigationResult>();
+        const InvestigationResult again = finished.at(1).at(2).value<InvestigationResult>();
+        QCOMPARE(first.acceptedTier, u"fast"_qs);
+        QCOMPARE(again.calls.size(), size_t(1));
+        QCOMPARE(again.acceptedTier, u"medium"_qs); // the only tier is the last: always accepted
+
+        QCOMPARE(lastRerun(first), 0);
+        appendRerun(first, again);
+        QCOMPARE(first.calls.size(), size_t(2));
+        QCOMPARE(first.calls[0].rerun, 0);
+        QCOMPARE(first.calls[1].rerun, 1);
+        QCOMPARE(first.acceptedTier, u"medium"_qs);
+        QCOMPARE(first.diagnosis.action, DiagnosisAction::EvolveWorkflow);
+        QVERIFY(qFuzzyCompare(first.totalCostUsd, 1200 * 0.15e-6 + 80 * 0.60e-6));
+
+        // A re-run without an answer is recorded, and the earlier verdict stands.
+        InvestigationResult dead;
+        dead.outcome = InvestigationOutcome::Failed;
+        TierCall refused;
+        refused.tier = QStringLiteral("medium");
+        refused.error = QStringLiteral("cannot reach http://127.0.0.1:1/v1/chat/completions: Connection refused");
+        dead.calls = {refused};
+        dead.diagnosis.action = DiagnosisAction::EscalateToHuman;
+        appendRerun(first, dead);
+        QCOMPARE(first.calls.size(), size_t(3));
+        QCOMPARE(first.calls[2].rerun, 2);
+        QCOMPARE(first.outcome, InvestigationOutcome::Accepted);
+        QCOMPARE(first.diagnosis.action, DiagnosisAction::EvolveWorkflow);
+        // Stored and read back with the marks.
+        QCOMPARE(investigationResultFromJson(investigationResultToJson(first)).calls[2].rerun, 2);
+        QVERIFY(investigationToMarkdown(validationDrift(), first).contains(u"| 3 | medium (re-run 2) |"_qs));
+    }
+
     void cancelAllReportsEveryWaitingInvestigation()
     {
         m_ollama->enqueue(Response::hang());

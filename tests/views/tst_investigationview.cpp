@@ -67,6 +67,18 @@ private:
         return c;
     }
 
+    /// A call whose server refused the connection.
+    static TierCall unreachable(const char *tier, const char *model, const char *url)
+    {
+        TierCall c;
+        c.tier = QString::fromUtf8(tier);
+        c.provider = QStringLiteral("ollama");
+        c.model = QString::fromUtf8(model);
+        c.error = QStringLiteral("cannot reach %1: Connection refused (after 3 attempts)").arg(QString::fromUtf8(url));
+        c.httpAttempts = 3;
+        return c;
+    }
+
     static InvestigationResult escalated()
     {
         InvestigationResult r;
@@ -165,11 +177,59 @@ private slots:
         view.setApplied(u"Evolution proposal recorded"_qs);
         QVERIFY(!view.applyButton(DiagnosisAction::EvolveWorkflow)->isEnabled());
 
+        // While it runs (a re-run too) the transcript so far stays and new calls are appended.
         view.setRunning(true);
         QVERIFY(!view.rerunButton()->isEnabled());
-        QCOMPARE(view.transcript()->topLevelItemCount(), 0);
+        QVERIFY(!view.applyButton(DiagnosisAction::EvolveWorkflow)->isEnabled());
+        QCOMPARE(view.transcript()->topLevelItemCount(), 4);
         view.addCall(escalated().calls[0]);
-        QCOMPARE(view.transcript()->topLevelItemCount(), 1);
+        QCOMPARE(view.transcript()->topLevelItemCount(), 5);
+    }
+
+    void rerunsAreMarkedAndAFailedOneKeepsTheVerdict()
+    {
+        InvestigationView view;
+        view.resize(1180, 780);
+        InvestigationResult r = escalated();
+        InvestigationResult again;
+        TierCall medium = call("medium", "ollama", "llama3:8b", 0.91, "UPDATE_PROFILE",
+                               "The upstream schema change is permanent; the new pass rate is the normal", 1650, 120, 0, 2800);
+        medium.accepted = true;
+        again.calls = {medium};
+        again.outcome = InvestigationOutcome::Accepted;
+        again.acceptedTier = medium.tier;
+        again.diagnosis = medium.diagnosis;
+        appendRerun(r, again);
+        view.setInvestigation(context(), r);
+        view.setTierNames({u"fast"_qs, u"medium"_qs, u"expensive"_qs});
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+        QTreeWidget *t = view.transcript();
+        QCOMPARE(t->topLevelItemCount(), 5);
+        QCOMPARE(t->topLevelItem(3)->text(InvestigationView::ColTier), u"expensive  ✔"_qs); // the first verdict, kept
+        QCOMPARE(t->topLevelItem(4)->text(InvestigationView::ColTier), u"medium · re-run 1  ✔"_qs);
+        QCOMPARE(t->currentItem(), t->topLevelItem(4)); // the newest accepted answer
+        // The re-run's answer is the verdict now: the recommended button follows it.
+        QVERIFY(view.applyButton(DiagnosisAction::UpdateProfile)->isDefault());
+        QVERIFY(view.noteLabel()->text().isEmpty());
+        save(&view, QStringLiteral("investigation-rerun.png"));
+
+        // The server is gone for the second re-run: recorded, and the verdict stands.
+        InvestigationResult dead;
+        dead.calls = {unreachable("medium", "llama3:8b", "http://127.0.0.1:11434/api/chat")};
+        dead.outcome = InvestigationOutcome::Failed;
+        appendRerun(r, dead);
+        view.setInvestigation(context(), r);
+        QCOMPARE(t->topLevelItemCount(), 6);
+        QCOMPARE(t->topLevelItem(5)->text(InvestigationView::ColTier), u"medium · re-run 2"_qs);
+        QVERIFY(t->topLevelItem(5)->text(InvestigationView::ColAnswer).contains(u"Connection refused"_qs));
+        QVERIFY2(view.noteLabel()->text().startsWith(u"Re-run with medium failed: cannot reach"_qs), qPrintable(view.noteLabel()->text()));
+        QVERIFY(view.noteLabel()->text().endsWith(u"The earlier verdict stands."_qs));
+        QVERIFY(view.applyButton(DiagnosisAction::UpdateProfile)->isDefault());
+        QVERIFY(view.markdown().contains(u"| 6 | medium (re-run 2) | ollama | llama3:8b | 1 | error: cannot reach"_qs));
+        QVERIFY(view.answerText()->toPlainText().startsWith(u"Tier medium · ollama llama3:8b · attempt 1 · re-run 1\n"_qs));
+        save(&view, QStringLiteral("investigation-rerun-failed.png"));
     }
 
     void exportsMarkdown()
@@ -197,13 +257,7 @@ private slots:
         failed.outcome = InvestigationOutcome::Failed;
         failed.diagnosis.action = DiagnosisAction::EscalateToHuman;
         failed.diagnosis.rootCause = QStringLiteral("No tier produced a usable diagnosis");
-        TierCall dead;
-        dead.tier = QStringLiteral("fast");
-        dead.provider = QStringLiteral("ollama");
-        dead.model = QStringLiteral("gemma2:2b");
-        dead.error = QStringLiteral("cannot reach http://localhost:11434/api/chat: Connection refused (after 3 attempts)");
-        dead.httpAttempts = 3;
-        failed.calls = {dead};
+        failed.calls = {unreachable("fast", "gemma2:2b", "http://localhost:11434/api/chat")};
         view.setInvestigation(context(), failed);
         QVERIFY(view.applyButton(DiagnosisAction::Recover)->isEnabled());
         QVERIFY(!view.applyButton(DiagnosisAction::Recover)->isDefault());
@@ -250,32 +304,80 @@ private slots:
         QCOMPARE(w.ladder().names(), QStringList({u"fast"_qs, u"medium"_qs, u"expensive"_qs}));
     }
 
+    void settingsListTheServersModels_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("ollama /api/tags") << u"ollama"_qs << QString() << QByteArray("/api/tags")
+                                          << FakeLlm::ollamaTags({u"llama3:8b"_qs, u"gemma2:2b"_qs})
+                                          << QStringList{u"gemma2:2b"_qs, u"llama3:8b"_qs};
+        QTest::newRow("openai /v1/models") << u"openai"_qs << QString() << QByteArray("/v1/models")
+                                           << FakeLlm::openaiModels({u"gpt-4o-mini"_qs, u"gpt-4o"_qs, u"o3-mini"_qs})
+                                           << QStringList{u"gpt-4o"_qs, u"gpt-4o-mini"_qs, u"o3-mini"_qs};
+        QTest::newRow("openai, base with /v1") << u"openai"_qs << u"/v1"_qs << QByteArray("/v1/models")
+                                               << FakeLlm::openaiModels({u"qwen2.5-7b-instruct"_qs})
+                                               << QStringList{u"qwen2.5-7b-instruct"_qs};
+    }
+
     void settingsListTheServersModels()
     {
+        QFETCH(QString, provider);
+        QFETCH(QString, suffix);
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QStringList, expected);
         FakeLlm::Server server;
-        server.route("/api/tags", FakeLlm::Response::json(200, QByteArray(R"({"models":[{"name":"llama3:8b","model":"llama3:8b","size":4661224676},{"name":"gemma2:2b","model":"gemma2:2b","size":1629518495}]})")));
-        TierConfig t;
-        t.name = QStringLiteral("local");
-        t.provider = ProviderKind::Ollama;
-        t.baseUrl = server.url();
-        t.model = QStringLiteral("gemma2:2b");
+        server.route(path, FakeLlm::Response::json(200, body));
         TierSettingsWidget w;
-        w.setLadder(TierLadder({t}));
+        w.resize(980, 640);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.addTier();
+        w.providerCombo()->setCurrentIndex(w.providerCombo()->findData(provider));
+        w.baseUrlEdit()->clear();
+        QTest::keyClicks(w.baseUrlEdit(), server.url() + suffix);
         QSignalSpy fetched(&w, &TierSettingsWidget::modelsFetched);
-        w.fetchModels();
+        QVERIFY(w.fetchButton()->isEnabled());
+        QTest::mouseClick(w.fetchButton(), Qt::LeftButton);
+        QVERIFY(!w.fetchButton()->isEnabled()); // asynchronous: nothing waits for the server
+        QVERIFY(w.statusLabel()->text().contains(QString::fromUtf8(path)));
         QTRY_COMPARE(fetched.count(), 1);
-        QCOMPARE(w.modelCombo()->count(), 2);
-        QCOMPARE(w.modelCombo()->itemText(0), u"gemma2:2b"_qs);
-        QCOMPARE(w.modelCombo()->currentText(), u"gemma2:2b"_qs);
-        QVERIFY(w.statusLabel()->text().contains(u"2 model"_qs));
-        QCOMPARE(server.last().path, QByteArray("/api/tags"));
+        QCOMPARE(server.last().method, QByteArray("GET"));
+        QCOMPARE(server.last().path, path);
+        QStringList offered;
+        for (int i = 0; i < w.modelCombo()->count(); ++i)
+            offered << w.modelCombo()->itemText(i);
+        QCOMPARE(offered, expected);
+        QCOMPARE(w.modelCombo()->currentText(), expected.first()); // the tier had no model yet
+        QCOMPARE(w.ladder().at(w.currentTier()).model, expected.first());
+        QVERIFY(w.statusLabel()->text().contains(u"%1 model"_qs.arg(expected.size())));
+        QVERIFY(w.fetchButton()->isEnabled());
+    }
 
-        TierConfig dead = t;
+    void settingsSayWhenTheServerIsDown()
+    {
+        TierConfig dead;
+        dead.name = QStringLiteral("local");
+        dead.provider = ProviderKind::OpenAi;
         dead.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(FakeLlm::Server::unusedPort());
+        dead.model = QStringLiteral("gpt-4o-mini");
+        TierSettingsWidget w;
         w.setLadder(TierLadder({dead}));
-        w.fetchModels();
-        QTRY_COMPARE(fetched.count(), 2);
-        QVERIFY(w.statusLabel()->text().contains(u"cannot reach"_qs));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy fetched(&w, &TierSettingsWidget::modelsFetched);
+        QTest::mouseClick(w.fetchButton(), Qt::LeftButton);
+        QTRY_COMPARE(fetched.count(), 1);
+        QVERIFY(fetched.at(0).at(0).toStringList().isEmpty());
+        QVERIFY2(w.statusLabel()->text().startsWith(u"cannot reach http://127.0.0.1:"_qs), qPrintable(w.statusLabel()->text()));
+        QVERIFY(w.statusLabel()->text().contains(u"/v1/models"_qs));
+        // The configured model is kept and the action can be tried again.
+        QCOMPARE(w.modelCombo()->currentText(), u"gpt-4o-mini"_qs);
+        QCOMPARE(w.ladder().at(0).model, u"gpt-4o-mini"_qs);
+        QVERIFY(w.fetchButton()->isEnabled());
     }
 };
 

@@ -11,6 +11,7 @@
 #include "evidencechart.h"
 #include "format.h"
 #include "investigation/investigationview.h"
+#include "llm/tierladder.h"
 #include "metricinfo.h"
 #include "reasontext.h"
 
@@ -222,6 +223,10 @@ DriftPage::DriftPage(ConsoleSession *session, AppSettings *settings, QWidget *pa
         default: act(OperatorAction::Dismiss); break;
         }
     });
+    connect(m_investigation, &InvestigationView::rerunRequested, this, &DriftPage::rerun);
+    connect(session->host(), &EngineHost::rerunRefused, this, &DriftPage::onRerunRefused);
+    connect(settings, &AppSettings::tiersChanged, this, &DriftPage::updateTierNames);
+    updateTierNames();
     connect(session->events(), &EventsModel::decisionChanged, this, [this](qint64 id) {
         if (id == m_current)
             showDetails();
@@ -476,6 +481,40 @@ void DriftPage::act(OperatorAction::Kind kind)
     m_session->host()->applyAction(a);
     for (QPushButton *b : {m_accept, m_dismiss, m_evolve})
         b->setEnabled(false); // until the engine has recorded it
+}
+
+void DriftPage::updateTierNames()
+{
+    m_investigation->setTierNames(TierLadder::effective(m_settings->tiersJson()).names());
+}
+
+void DriftPage::rerun(const QString &tierName)
+{
+    if (!m_current)
+        return;
+    m_session->host()->rerunInvestigation(m_current, tierName);
+    m_investigation->setRunning(true); // until the engine publishes the re-run (or refuses it)
+}
+
+void DriftPage::onRerunRefused(qint64 driftId, const QString &tierName, RerunRefusal why)
+{
+    QString text;
+    switch (why) {
+    case RerunRefusal::UnknownTier:
+        text = tr("Cannot re-run with %1: no such tier is configured (Settings → Investigation)").arg(tierName);
+        break;
+    case RerunRefusal::NotKept:
+        text = tr("Cannot re-run: this investigation is no longer kept");
+        break;
+    case RerunRefusal::AlreadyRunning:
+        text = tr("Cannot re-run with %1 yet: this drift is still being investigated").arg(tierName);
+        break;
+    }
+    emit statusMessage(text);
+    if (driftId != m_current)
+        return;
+    showDetails(); // back to what the engine has
+    m_investigation->showNote(text);
 }
 
 bool DriftPage::selectEvent(qint64 id)

@@ -60,6 +60,9 @@ private:
     void showDetails();
     void updateButtons();
     void act(OperatorAction::Kind kind);
+    void rerun(const QString &tierName);
+    void onRerunRefused(qint64 driftId, const QString &tierName, RerunRefusal why);
+    void updateTierNames();
     void onSeriesReply(std::shared_ptr<const SeriesReply> reply);
     void updateCount();
 

@@ -93,6 +93,8 @@ InvestigationView::InvestigationView(QWidget *parent) : QWidget(parent)
     m_verdict->setFont(verdictFont);
     m_meta = new QLabel(card);
     m_meta->setForegroundRole(QPalette::PlaceholderText);
+    m_meta->setWordWrap(true); // shares the verdict's line while there is room
+    m_meta->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_rootCause = wrapping(card);
     m_evidence = wrapping(card);
     m_evidence->setTextFormat(Qt::RichText);
@@ -102,8 +104,7 @@ InvestigationView::InvestigationView(QWidget *parent) : QWidget(parent)
     auto *verdictRow = new QHBoxLayout;
     verdictRow->addWidget(m_statusBadge);
     verdictRow->addWidget(m_verdict);
-    verdictRow->addStretch();
-    verdictRow->addWidget(m_meta);
+    verdictRow->addWidget(m_meta, 1);
     auto *cardLayout = new QVBoxLayout(card);
     cardLayout->setSpacing(6);
     cardLayout->addLayout(verdictRow);
@@ -134,18 +135,25 @@ InvestigationView::InvestigationView(QWidget *parent) : QWidget(parent)
     connect(m_export, &QPushButton::clicked, this, &InvestigationView::onExportClicked);
     m_note = new QLabel(this);
     m_note->setForegroundRole(QPalette::PlaceholderText);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
 
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_rebase);
-    actions->addWidget(m_evolve);
-    actions->addWidget(m_recover);
-    actions->addSpacing(12);
-    actions->addWidget(m_note, 1);
-    actions->addWidget(new QLabel(tr("Re-run with"), this));
-    actions->addWidget(m_rerunTier);
-    actions->addWidget(m_rerun);
-    actions->addSpacing(12);
-    actions->addWidget(m_export);
+    // Two rows: the view stays narrow enough for the drift page's detail pane.
+    auto *apply = new QHBoxLayout;
+    apply->addWidget(m_rebase);
+    apply->addWidget(m_evolve);
+    apply->addWidget(m_recover);
+    apply->addStretch(1);
+    auto *more = new QHBoxLayout;
+    more->addWidget(new QLabel(tr("Re-run with"), this));
+    more->addWidget(m_rerunTier);
+    more->addWidget(m_rerun);
+    more->addStretch(1);
+    more->addWidget(m_export);
+    auto *actions = new QVBoxLayout;
+    actions->addLayout(apply);
+    actions->addLayout(more);
 
     // The transcript and the selected call's exchange.
     m_transcript = new QTreeWidget(this);
@@ -202,6 +210,7 @@ InvestigationView::InvestigationView(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_subtitle);
     layout->addWidget(card);
     layout->addLayout(actions);
+    layout->addWidget(m_note); // below the buttons: a failed re-run's reason can be long
     layout->addSpacing(4);
     layout->addWidget(transcriptLabel);
     layout->addWidget(splitter, 1);
@@ -215,7 +224,7 @@ void InvestigationView::setInvestigation(const InvestigationContext &ctx, const 
     m_result = result;
     m_running = false;
     m_applied = false;
-    m_note->clear();
+    showNote({});
     rebuild();
 }
 
@@ -233,14 +242,20 @@ void InvestigationView::setTierNames(const QStringList &names)
 
 void InvestigationView::setRunning(bool running)
 {
-    m_running = running;
-    if (running) {
-        m_result = InvestigationResult();
-        m_applied = false;
-        rebuild();
+    if (running != m_running) {
+        m_running = running;
+        if (running)
+            m_applied = false;
+        rebuild(); // the verdict card: "Investigating…" while running, the verdict after
     }
-    m_note->setText(running ? tr("Investigating…") : QString());
+    showNote(running ? tr("Investigating…") : QString());
     updateButtons();
+}
+
+void InvestigationView::showNote(const QString &text)
+{
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
 }
 
 void InvestigationView::addCall(const TierCall &call)
@@ -254,7 +269,7 @@ void InvestigationView::addCall(const TierCall &call)
 void InvestigationView::setApplied(const QString &note)
 {
     m_applied = true;
-    m_note->setText(note);
+    showNote(note);
     updateButtons();
 }
 
@@ -273,7 +288,12 @@ QTreeWidgetItem *InvestigationView::makeItem(int index, const TierCall &call) co
     auto *item = new QTreeWidgetItem;
     item->setData(ColIndex, Qt::UserRole, index);
     item->setText(ColIndex, QString::number(index + 1));
-    item->setText(ColTier, call.attempt > 1 ? tr("%1 (repair)").arg(call.tier) : call.tier);
+    QString tier = call.rerun > 0 ? tr("%1 · re-run %2").arg(call.tier).arg(call.rerun) : call.tier;
+    if (call.attempt > 1)
+        tier = tr("%1 (repair)").arg(tier);
+    item->setText(ColTier, tier);
+    if (call.rerun > 0)
+        item->setToolTip(ColTier, tr("Asked again with only this tier (re-run %1)").arg(call.rerun));
     item->setText(ColModel, QStringLiteral("%1 · %2").arg(call.provider, call.model));
     if (call.hasDiagnosis) {
         item->setText(ColAnswer, QStringLiteral("%1 → %2: %3")
@@ -420,12 +440,38 @@ void InvestigationView::updateButtons()
     m_rerun->setEnabled(!m_running && m_rerunTier->count() > 0 && !m_ctx.tool.isEmpty());
     m_rerunTier->setEnabled(!m_running);
     m_export->setEnabled(!m_result.calls.empty() && !m_running);
+    if (!m_running && m_note->text().isEmpty())
+        showNote(failedRerunText());
     if (hasVerdict && !m_applied && m_note->text().isEmpty()) {
         if (recommended == DiagnosisAction::EscalateToHuman)
-            m_note->setText(tr("No automatic action: a person should look at this"));
+            showNote(tr("No automatic action: a person should look at this"));
         else if (recommended == DiagnosisAction::Ignore)
-            m_note->setText(tr("Recommended: ignore"));
+            showNote(tr("Recommended: ignore"));
     }
+}
+
+QString InvestigationView::failedRerunText() const
+{
+    const int round = lastRerun(m_result);
+    if (round == 0)
+        return {};
+    const TierCall *last = nullptr;
+    for (const TierCall &c : m_result.calls) {
+        if (c.rerun != round)
+            continue;
+        if (c.hasDiagnosis)
+            return {};
+        last = &c;
+    }
+    if (!last)
+        return {};
+    QString error = last->error;
+    if (error.size() > 160)
+        error = error.left(159) + u'…';
+    const bool earlierVerdict = m_result.outcome == InvestigationOutcome::Accepted
+                                || m_result.outcome == InvestigationOutcome::Fallback;
+    return earlierVerdict ? tr("Re-run with %1 failed: %2. The earlier verdict stands.").arg(last->tier, error)
+                          : tr("Re-run with %1 failed: %2").arg(last->tier, error);
 }
 
 void InvestigationView::showCall(int index)
@@ -438,7 +484,10 @@ void InvestigationView::showCall(int index)
     }
     const TierCall &c = m_result.calls[size_t(index)];
     QString answer;
-    answer += tr("Tier %1 · %2 %3 · attempt %4\n").arg(c.tier, c.provider, c.model).arg(c.attempt);
+    answer += tr("Tier %1 · %2 %3 · attempt %4").arg(c.tier, c.provider, c.model).arg(c.attempt);
+    if (c.rerun > 0)
+        answer += tr(" · re-run %1").arg(c.rerun);
+    answer += u'\n';
     if (c.httpAttempts > 0)
         answer += tr("HTTP %1 after %2 attempt(s) · %3 ms · %4 in / %5 out tokens · %6\n")
                       .arg(c.httpStatus)

@@ -27,11 +27,15 @@ public:
     void setInvestigation(const Apprentice::InvestigationContext &ctx, const Apprentice::InvestigationResult &result);
     /// The tiers offered for a re-run (names in ladder order).
     void setTierNames(const QStringList &names);
-    /// While an investigation runs: buttons off, a running note; calls can be appended as they end.
+    /// While an investigation (or a re-run) runs: buttons off, a running note; the transcript so far
+    /// stays and calls can be appended as they end.
     void setRunning(bool running);
     void addCall(const Apprentice::TierCall &call);
     /// Turns the apply buttons off once the operator has acted (e.g. with a note of what was done).
     void setApplied(const QString &note);
+    /// A message beside the buttons until the next investigation is shown (e.g. why a re-run did not start).
+    void showNote(const QString &text);
+    QLabel *noteLabel() const { return m_note; }
 
     const Apprentice::InvestigationResult &result() const { return m_result; }
     QString markdown() const;
@@ -41,6 +45,7 @@ public:
     QPushButton *applyButton(Apprentice::DiagnosisAction action) const;
     QPushButton *rerunButton() const { return m_rerun; }
     QComboBox *rerunTierCombo() const { return m_rerunTier; }
+    QPlainTextEdit *answerText() const { return m_answer; }
     QPlainTextEdit *requestText() const { return m_request; }
     QPlainTextEdit *responseText() const { return m_response; }
 
@@ -54,6 +59,7 @@ private:
     void onExportClicked();
     QTreeWidgetItem *makeItem(int index, const Apprentice::TierCall &call) const;
     void updateButtons();
+    QString failedRerunText() const;
 
     Apprentice::InvestigationContext m_ctx;
     Apprentice::InvestigationResult m_result;

@@ -212,7 +212,12 @@ TierSettingsWidget::TierSettingsWidget(QWidget *parent)
     connect(m_fillPrices, &QPushButton::clicked, this, &TierSettingsWidget::fillPricesFromTable);
     connect(m_lister, &ModelLister::finished, this, [this](const QStringList &models, const QString &error) {
         m_fetch->setEnabled(true);
-        if (!models.isEmpty()) {
+        const int row = currentTier();
+        if (row < 0 || m_tiers[size_t(row)].name != m_fetchingFor) {
+            // Another tier is selected by now: its model stays as it is.
+            m_status->setText(error.isEmpty() ? tr("%1: %n model(s) offered by the server", nullptr, int(models.size())).arg(m_fetchingFor)
+                                              : error);
+        } else if (!models.isEmpty()) {
             const QString current = m_model->currentText();
             m_loading = true;
             m_model->clear();
@@ -312,6 +317,7 @@ void TierSettingsWidget::fetchModels()
         return;
     m_status->setText(tr("Asking %1…").arg(ModelLister::modelsUrl(m_tiers[size_t(row)]).toString()));
     m_fetch->setEnabled(false);
+    m_fetchingFor = m_tiers[size_t(row)].name;
     m_lister->fetch(m_tiers[size_t(row)]);
 }
 

@@ -49,6 +49,7 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *baseUrlEdit() const { return m_baseUrl; }
     QLabel *statusLabel() const { return m_status; }
+    QPushButton *fetchButton() const { return m_fetch; }
 
 signals:
     void ladderChanged();
@@ -69,6 +70,7 @@ private:
     Apprentice::PriceTable m_prices;
     Apprentice::ModelLister *m_lister = nullptr;
     bool m_loading = false;
+    QString m_fetchingFor; ///< the tier whose models are being listed
 
     QTableWidget *m_table = nullptr;
     QPushButton *m_add = nullptr;
