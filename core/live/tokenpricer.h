@@ -23,6 +23,8 @@ public:
                                   double cachedInput = -1) const;
 
 private:
+    std::optional<ModelPrice> priceOf(std::string_view provider, std::string_view model) const;
+
     PriceTable m_table;
 };
 
