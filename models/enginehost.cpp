@@ -142,9 +142,11 @@ void EngineHost::setSituation(Situation situation, bool active)
     emit demoStateChanged(m_demo);
 }
 
-void EngineHost::appendRecords(std::vector<Record> records)
+void EngineHost::appendRecords(std::vector<Record> records, const QString &source)
 {
-    post([w = m_worker, records = std::move(records)] { w->appendRecords(records); });
+    // Interned here, once per batch: rows carry a small index, never a string of their own.
+    const qint16 index = source.isEmpty() ? StreamSources::None : StreamSources::intern(source);
+    post([w = m_worker, records = std::move(records), index] { w->appendRecords(records, index); });
 }
 
 void EngineHost::applyAction(const OperatorAction &action)

@@ -48,8 +48,9 @@ public:
     bool isDemoRunning() const { return m_demo.running; }
     const DemoState &demoState() const { return m_demo; }
 
-    /// The entry point for live sources: records are processed in call order.
-    void appendRecords(std::vector<Apprentice::Record> records);
+    /// The entry point for live sources: records are processed in call order. `source` names them in the live
+    /// stream (e.g. "OTLP 127.0.0.1:4318"); empty: unnamed.
+    void appendRecords(std::vector<Apprentice::Record> records, const QString &source = {});
 
     void applyAction(const OperatorAction &action);
     /// Investigates drift `driftId` again with only the configured tier `tierName` (same queue as

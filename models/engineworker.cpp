@@ -60,14 +60,15 @@ class EngineWorker::ImportSink : public RecordSink, public ProgressSink
 public:
     ImportSink(EngineWorker &worker, int fileIndex, const QString &name, std::shared_ptr<std::atomic_bool> cancel,
                ImportSummary &summary)
-        : m_worker(worker), m_fileIndex(fileIndex), m_name(name), m_cancel(std::move(cancel)), m_summary(summary)
+        : m_worker(worker), m_fileIndex(fileIndex), m_source(StreamSources::intern(name)), m_name(name)
+        , m_cancel(std::move(cancel)), m_summary(summary)
     {
         m_clock.start();
     }
 
     void onRecord(const RecordView &record) override
     {
-        m_worker.processRecord(record, m_fileIndex);
+        m_worker.processRecord(record, m_fileIndex, m_source);
         if ((++m_count & 1023) == 0)
             m_worker.serviceEvents();
     }
@@ -93,6 +94,7 @@ public:
 private:
     EngineWorker &m_worker;
     int m_fileIndex;
+    qint16 m_source; // the file name, interned once per import
     QString m_name;
     std::shared_ptr<std::atomic_bool> m_cancel;
     ImportSummary &m_summary;
@@ -345,7 +347,7 @@ EngineWorker::MetricSeries *EngineWorker::findSeries(const QString &workflow, co
     return it == m_seriesIndex.end() ? nullptr : it->second;
 }
 
-void EngineWorker::processRecord(const RecordView &v, int fileIndex)
+void EngineWorker::processRecord(const RecordView &v, int fileIndex, qint16 source)
 {
     ToolSeries &ts = toolSeries(v.workflow, v.version, v.tool);
     StreamRow &row = m_rows.emplace_back();
@@ -369,6 +371,7 @@ void EngineWorker::processRecord(const RecordView &v, int fileIndex)
     row.values = v.values;
     row.ok = v.ok;
     row.fileIndex = qint16(std::clamp(fileIndex, -1, 32767));
+    row.source = source;
     const Phase phase = ts.workflow->phase;
     row.phase = quint8(phase);
     if (phase == Phase::Apprentice)
@@ -626,10 +629,10 @@ void EngineWorker::serviceEvents()
     QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
-void EngineWorker::appendRecords(const std::vector<Record> &records)
+void EngineWorker::appendRecords(const std::vector<Record> &records, qint16 source)
 {
     for (const Record &r : records)
-        processRecord(r.view(m_scratch), -1);
+        processRecord(r.view(m_scratch), -1, source);
 }
 
 void EngineWorker::startDemo(const DemoOptions &options)
@@ -699,7 +702,7 @@ void EngineWorker::onDemoTick()
         }
         const int n = m_sim.nextExecution(m_execution);
         for (int i = 0; i < n; ++i)
-            processRecord(m_execution[size_t(i)].view(m_scratch), -1);
+            processRecord(m_execution[size_t(i)].view(m_scratch), -1, StreamSources::Demo);
         // Yield to the event loop regularly: chart queries and actions stay responsive.
         if ((++produced & 31) == 0 && budget.elapsed() >= DemoBudgetMs)
             break;

@@ -48,8 +48,8 @@ public:
     void setDemoPaused(bool paused);
     void setSituation(Apprentice::Situation situation, bool active);
 
-    /// The live-source entry point: records from any producer, in order.
-    void appendRecords(const std::vector<Apprentice::Record> &records);
+    /// The live-source entry point: records from any producer, in order; `source` is a StreamSources index.
+    void appendRecords(const std::vector<Apprentice::Record> &records, qint16 source = StreamSources::None);
 
     void applyAction(const OperatorAction &action);
     /// Investigates drift `driftId` again with only the configured tier `tierName`, through the same
@@ -94,7 +94,7 @@ private:
     class ImportSink;
     friend class ImportSink;
 
-    void processRecord(const Apprentice::RecordView &record, int fileIndex);
+    void processRecord(const Apprentice::RecordView &record, int fileIndex, qint16 source);
     void onEngineEvent(const Apprentice::Event &event);
     void onInvestigationRequested(const Apprentice::InvestigationRequest &request);
     void onDemoTick();

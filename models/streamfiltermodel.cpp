@@ -30,6 +30,14 @@ void StreamFilterModel::setTool(const QString &tool)
     refilter();
 }
 
+void StreamFilterModel::setSource(const QString &source)
+{
+    if (source == m_source)
+        return;
+    m_source = source;
+    refilter();
+}
+
 void StreamFilterModel::setStatus(Status status)
 {
     if (status == m_status)
@@ -48,13 +56,30 @@ void StreamFilterModel::setText(const QString &text)
 
 bool StreamFilterModel::isFiltering() const
 {
-    return !m_workflow.isEmpty() || !m_tool.isEmpty() || m_status != Status::All || !m_text.isEmpty();
+    return !m_workflow.isEmpty() || !m_tool.isEmpty() || !m_source.isEmpty() || m_status != Status::All
+        || !m_text.isEmpty();
 }
 
 void StreamFilterModel::refilter()
 {
+    m_sourceCache.clear();
     // Qt 6.4 has no begin/endFilterChange; invalidateFilter() is the supported way.
     invalidateFilter();
+}
+
+bool StreamFilterModel::sourcePasses(qint16 index, bool text) const
+{
+    if (index < 0)
+        return text ? false : m_source.isEmpty();
+    if (size_t(index) >= m_sourceCache.size())
+        m_sourceCache.resize(size_t(index) + 1, -1);
+    qint8 &cached = m_sourceCache[size_t(index)];
+    if (cached < 0) {
+        const QString shown = StreamModel::sourceText(index);
+        cached = qint8((m_source.isEmpty() || shown == m_source ? 1 : 0)
+                       | (!m_text.isEmpty() && shown.contains(m_text, Qt::CaseInsensitive) ? 2 : 0));
+    }
+    return cached & (text ? 2 : 1);
 }
 
 bool StreamFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -65,6 +90,8 @@ bool StreamFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     if (!m_workflow.isEmpty() && r.workflow != m_workflow)
         return false;
     if (!m_tool.isEmpty() && r.tool != m_tool)
+        return false;
+    if (!m_source.isEmpty() && !sourcePasses(r.source, false))
         return false;
     switch (m_status) {
     case Status::All: break;
@@ -88,7 +115,7 @@ bool StreamFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
     if (!m_text.isEmpty()) {
         const auto cs = Qt::CaseInsensitive;
         if (!r.workflow.contains(m_text, cs) && !r.tool.contains(m_text, cs) && !r.execution.contains(m_text, cs)
-            && !r.error.contains(m_text, cs) && !r.version.contains(m_text, cs))
+            && !r.error.contains(m_text, cs) && !r.version.contains(m_text, cs) && !sourcePasses(r.source, true))
             return false;
     }
     return true;

@@ -6,13 +6,74 @@
 
 #include "event.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
+#include <QMutex>
 #include <QTimer>
 
 #include <algorithm>
 
 using namespace Apprentice;
+
+namespace {
+
+struct SourceTable {
+    QMutex mutex;
+    QStringList names{QStringLiteral("demo")}; // StreamSources::Demo
+    QHash<QString, qint16> index{{QStringLiteral("demo"), StreamSources::Demo}};
+};
+
+SourceTable &sourceTable()
+{
+    static SourceTable table;
+    return table;
+}
+
+} // namespace
+
+qint16 StreamSources::intern(const QString &name)
+{
+    SourceTable &t = sourceTable();
+    QMutexLocker lock(&t.mutex);
+    if (const auto it = t.index.constFind(name); it != t.index.cend())
+        return *it;
+    if (t.names.size() >= 32767)
+        return qint16(32766);
+    const qint16 i = qint16(t.names.size());
+    t.names << name;
+    t.index.insert(name, i);
+    return i;
+}
+
+QString StreamSources::name(qint16 index)
+{
+    SourceTable &t = sourceTable();
+    QMutexLocker lock(&t.mutex);
+    return index >= 0 && index < t.names.size() ? t.names[index] : QString();
+}
+
+int StreamSources::count()
+{
+    SourceTable &t = sourceTable();
+    QMutexLocker lock(&t.mutex);
+    return int(t.names.size());
+}
+
+QString StreamModel::sourceText(qint16 source)
+{
+    return source == StreamSources::Demo ? tr("demo") : StreamSources::name(source);
+}
+
+QStringList StreamModel::sourceNames() const
+{
+    QStringList names;
+    names.reserve(qsizetype(m_sourceOrder.size()));
+    for (const qint16 s : m_sourceOrder)
+        names << sourceText(s);
+    return names;
+}
 
 StreamModel::StreamModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -64,6 +125,18 @@ void StreamModel::addRows(std::vector<StreamRow> rows)
     if (rows.empty())
         return;
     m_totalSeen += qint64(rows.size());
+    bool newSource = false;
+    for (const StreamRow &r : rows) {
+        if (r.source < 0)
+            continue;
+        if (size_t(r.source) >= m_sourceSeen.size())
+            m_sourceSeen.resize(size_t(r.source) + 1, false);
+        if (!m_sourceSeen[size_t(r.source)]) {
+            m_sourceSeen[size_t(r.source)] = true;
+            m_sourceOrder.push_back(r.source);
+            newSource = true;
+        }
+    }
     if (m_pending.empty())
         m_pending = std::move(rows);
     else
@@ -75,6 +148,8 @@ void StreamModel::addRows(std::vector<StreamRow> rows)
     }
     if (!m_paused && !m_flushTimer->isActive())
         m_flushTimer->start();
+    if (newSource)
+        emit sourcesChanged();
 }
 
 void StreamModel::flush()
@@ -128,7 +203,12 @@ void StreamModel::clear()
     m_size = 0;
     m_totalSeen = 0;
     m_files.clear();
+    const bool hadSources = !m_sourceOrder.empty();
+    m_sourceOrder.clear();
+    m_sourceSeen.clear();
     endResetModel();
+    if (hadSources)
+        emit sourcesChanged();
 }
 
 bool StreamModel::isFlushScheduled() const
@@ -226,6 +306,7 @@ QVariant StreamModel::data(const QModelIndex &index, int role) const
         case ColDriftScore:
             return r.has(StreamRow::Learning) && !r.has(StreamRow::Failure) ? QString()
                                                                              : QLocale().toString(double(r.driftScore), 'f', 2);
+        case ColSource: return sourceText(r.source);
         case ColNote: return noteFor(r);
         }
         break;
@@ -278,6 +359,10 @@ QVariant StreamModel::data(const QModelIndex &index, int role) const
         case ColValidation:
         case ColCost: return MetricInfo::description(metricName(metricOf(col)));
         case ColDriftScore: return MetricInfo::statisticDescription(QStringLiteral("drift"));
+        case ColSource:
+            if (r.fileIndex >= 0 && r.fileIndex < m_files.size())
+                return tr("%1, line %2").arg(QDir::toNativeSeparators(m_files[r.fileIndex])).arg(r.line);
+            return sourceText(r.source);
         case ColNote:
         case ColStatus: return r.error.isEmpty() ? noteFor(r) : r.error;
         default: return {};
@@ -287,6 +372,7 @@ QVariant StreamModel::data(const QModelIndex &index, int role) const
     case DriftScoreRole: return double(r.driftScore);
     case WorkflowRole: return r.workflow;
     case ToolRole: return r.tool;
+    case SourceRole: return int(r.source);
     default: break;
     }
     return {};
@@ -311,6 +397,7 @@ QVariant StreamModel::headerData(int section, Qt::Orientation orientation, int r
         case ColValidation: return tr("Validation");
         case ColCost: return tr("Cost");
         case ColDriftScore: return tr("Drift score");
+        case ColSource: return tr("Source");
         case ColNote: return tr("Note");
         }
     }
@@ -326,6 +413,7 @@ QVariant StreamModel::headerData(int section, Qt::Orientation orientation, int r
         case ColValidation: return MetricInfo::description(QStringLiteral("validation_pass"));
         case ColCost: return MetricInfo::description(QStringLiteral("cost_usd"));
         case ColDriftScore: return MetricInfo::statisticDescription(QStringLiteral("drift"));
+        case ColSource: return tr("Where the record came from: the imported file, the live connection, or the demo");
         case ColNote: return tr("What the engine made of the call: learning, anomaly, drift, failure");
         default: return {};
         }

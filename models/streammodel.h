@@ -30,6 +30,7 @@ public:
         ColValidation,
         ColCost,
         ColDriftScore,
+        ColSource,
         ColNote,
         ColumnCount
     };
@@ -39,7 +40,8 @@ public:
         DriftScoreRole,             ///< double
         SortRole,                   ///< raw value of the column
         WorkflowRole,
-        ToolRole
+        ToolRole,
+        SourceRole                  ///< int StreamRow::source
     };
     static constexpr int DefaultCapacity = 100000;
     static constexpr int FlushIntervalMs = 100;
@@ -81,8 +83,15 @@ public:
     /// Column titles are translated on every call; views refresh on a language change.
     void retranslate();
 
+    /// How a source is shown: its name, or "demo" translated for the simulator.
+    static QString sourceText(qint16 source);
+    /// The sources of the records seen since the last clear(), as shown, in the order they first came.
+    QStringList sourceNames() const;
+
 signals:
     void flushed(int inserted, int removed);
+    /// A record from a source not seen before since the last clear() arrived (see sourceNames()).
+    void sourcesChanged();
 
 private:
     size_t logical(int row) const { return m_newestFirst ? size_t(m_size - 1 - row) : size_t(row); }
@@ -99,4 +108,6 @@ private:
     QTimer *m_flushTimer = nullptr;
     qint64 m_totalSeen = 0;
     QStringList m_files;
+    std::vector<qint16> m_sourceOrder; // sources seen, in order of arrival
+    std::vector<bool> m_sourceSeen;    // by StreamSources index
 };

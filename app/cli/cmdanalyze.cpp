@@ -1,6 +1,7 @@
 // apprentice-cli analyze: replay log exports through the engine; analysis events on stdout.
 #include "command.h"
 #include "engineoptions.h"
+#include "storewriter.h"
 
 #include "engine.h"
 #include "evolution/trendwatch.h"
@@ -15,7 +16,6 @@
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QHash>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
 
@@ -61,14 +61,14 @@ int usageError(const QString &message)
     return ExitUsage;
 }
 
-/// Feeds the engine, and persists in batches so a crash loses at most the current batch.
+/// Feeds the engine and the store writer; reports rejected lines.
 class AnalyzeSink : public RecordSink
 {
 public:
-    AnalyzeSink(Engine &engine, Store *store, bool keepRecords)
-        : m_engine(engine), m_store(store), m_keepRecords(keepRecords)
+    AnalyzeSink(Engine &engine, StoreWriter &writer)
+        : m_engine(engine)
+        , m_writer(writer)
     {
-        m_timer.start();
     }
 
     void setFile(const QString &display) { m_file = display; }
@@ -78,55 +78,21 @@ public:
         if (m_trends)
             m_trends->onRecord(r); // a new day's trend warnings come before what its first record triggers
         m_engine.process(r);
-        if (m_store) {
-            if (m_keepRecords)
-                m_batch.records.push_back(Record::fromView(r));
-            if (++m_sinceFlush >= 262144 || (m_sinceFlush % 4096 == 0 && m_timer.elapsed() > 2000))
-                flush();
-        }
+        m_writer.addRecord(r);
     }
     void onRejected(qint64 line, const QString &reason) override
     {
         ++rejected;
         std::fprintf(stderr, "%s:%lld: %s\n", qPrintable(m_file), line, qPrintable(reason));
     }
-    void addEvent(const Event &e)
-    {
-        if (m_store)
-            m_batch.events.push_back(e);
-    }
-    bool flush()
-    {
-        if (!m_store)
-            return true;
-        m_batch.ledger = m_engine.takeLedgerEntries();
-        m_batch.snapshot = m_engine.snapshot();
-        QString error;
-        const bool ok = m_store->write(m_batch, &error);
-        if (!ok) {
-            std::fprintf(stderr, "apprentice-cli analyze: cannot write %s: %s\n", qPrintable(m_store->path()),
-                         qPrintable(error));
-            storeFailed = true;
-            m_store = nullptr; // keep analysing; stored data stays as it was
-        }
-        m_batch = StoreBatch();
-        m_sinceFlush = 0;
-        m_timer.restart();
-        return ok;
-    }
 
     qint64 rejected = 0;
-    bool storeFailed = false;
 
 private:
     Engine &m_engine;
-    Store *m_store;
+    StoreWriter &m_writer;
     TrendWatch *m_trends = nullptr;
-    bool m_keepRecords;
     QString m_file;
-    StoreBatch m_batch;
-    qint64 m_sinceFlush = 0;
-    QElapsedTimer m_timer;
 };
 
 int run(const QStringList &args)
@@ -231,13 +197,14 @@ int run(const QStringList &args)
     }
 
     const EngineTotals before = engine.totals(); // stored history: the summary reports this run
-    AnalyzeSink sink(engine, storePtr, p.isSet(keep));
+    StoreWriter writer("analyze", engine, storePtr, p.isSet(keep));
+    AnalyzeSink sink(engine, writer);
     const bool several = files.size() > 1;
     QString currentFile;
     const bool printTransitions = p.isSet(transitions);
     const bool printAnomalies = !p.isSet(quietAnomalies);
     engine.setEventHandler([&](const Event &e) {
-        sink.addEvent(e);
+        writer.addEvent(e);
         if ((e.kind == EventKind::Transition && !printTransitions) || (e.kind == EventKind::Anomaly && !printAnomalies))
             return;
         out(eventToJson(e, several ? currentFile : QString()));
@@ -248,7 +215,7 @@ int run(const QStringList &args)
     trends.setWarningHandler([&](const TrendResult &r, qint64 line, qint64 tsMs) {
         Event e = r.toEvent();
         e.line = line;
-        sink.addEvent(e);
+        writer.addEvent(e);
         out(TrendWatch::eventJson(r, several ? currentFile : QString(), line, tsMs));
     });
     sink.setTrendWatch(&trends);
@@ -265,7 +232,7 @@ int run(const QStringList &args)
         }
     }
     engine.finish();
-    sink.flush();
+    writer.flush();
     // The trends as of the newest record, like `apprentice-cli trends`.
     for (const TrendResult &r : trends.analyzeNow()) {
         if (r.significant)
@@ -290,7 +257,7 @@ int run(const QStringList &args)
     s.costBasis = p.isSet(tiers) ? QStringLiteral("tokens") : QStringLiteral("modelled");
     out(summaryToJson(s));
     std::fflush(stdout);
-    return ioFailed || sink.storeFailed ? ExitIoFailure : ExitOk;
+    return ioFailed || writer.failed() ? ExitIoFailure : ExitOk;
 }
 
 CommandRegistration reg({"analyze", "replay log exports through the engine; analysis events as JSON Lines", &run});

@@ -1,6 +1,7 @@
 // apprentice-cli listen: receive records live (OTLP/HTTP, streams, file tails); analysis events on stdout.
 #include "command.h"
 #include "engineoptions.h"
+#include "storewriter.h"
 
 #include "engine.h"
 #include "eventjson.h"
@@ -12,7 +13,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
@@ -81,69 +81,6 @@ QString sourceLabel(const ConnectionInfo &info)
     return QStringLiteral("%1 %2").arg(connectionKindName(info.spec.kind),
                                        info.endpoint.isEmpty() ? info.spec.address : info.endpoint);
 }
-
-/// Feeds the engine in arrival order and persists in batches, as analyze does.
-class ListenSink
-{
-public:
-    ListenSink(Engine &engine, Store *store, bool keepRecords)
-        : m_engine(engine)
-        , m_store(store)
-        , m_keepRecords(keepRecords)
-    {
-    }
-
-    void process(const Record &record)
-    {
-        RecordView view = record.view(m_scratch);
-        view.line = ++received;
-        m_engine.process(view);
-        if (m_store) {
-            if (m_keepRecords) {
-                m_batch.records.push_back(record);
-                m_batch.records.back().line = view.line;
-            }
-            if (++m_sinceFlush >= 262144)
-                flush();
-        }
-    }
-    void addEvent(const Event &e)
-    {
-        if (m_store)
-            m_batch.events.push_back(e);
-    }
-    bool dirty() const { return m_store && (m_sinceFlush > 0 || !m_batch.events.empty()); }
-    bool flush()
-    {
-        if (!m_store)
-            return true;
-        m_batch.ledger = m_engine.takeLedgerEntries();
-        m_batch.snapshot = m_engine.snapshot();
-        QString error;
-        const bool ok = m_store->write(m_batch, &error);
-        if (!ok) {
-            std::fprintf(stderr, "apprentice-cli listen: cannot write %s: %s\n", qPrintable(m_store->path()),
-                         qPrintable(error));
-            storeFailed = true;
-            m_store = nullptr; // keep analysing; stored data stays as it was
-        }
-        m_batch = StoreBatch();
-        m_sinceFlush = 0;
-        return ok;
-    }
-
-    qint64 received = 0;
-    qint64 rejected = 0;
-    bool storeFailed = false;
-
-private:
-    Engine &m_engine;
-    Store *m_store;
-    bool m_keepRecords;
-    StoreBatch m_batch;
-    std::vector<CustomMetricView> m_scratch;
-    qint64 m_sinceFlush = 0;
-};
 
 int run(const QStringList &args)
 {
@@ -229,11 +166,14 @@ int run(const QStringList &args)
     }
 
     const EngineTotals before = engine.totals();
-    ListenSink sink(engine, storePtr, p.isSet(keep));
+    StoreWriter writer("listen", engine, storePtr, p.isSet(keep));
+    qint64 received = 0;
+    qint64 rejected = 0;
+    std::vector<CustomMetricView> scratch;
     const bool printTransitions = p.isSet(transitions);
     const bool printAnomalies = !p.isSet(quietAnomalies);
     engine.setEventHandler([&](const Event &e) {
-        sink.addEvent(e);
+        writer.addEvent(e);
         if ((e.kind == EventKind::Transition && !printTransitions) || (e.kind == EventKind::Anomaly && !printAnomalies))
             return;
         out(eventToJson(e));
@@ -251,9 +191,13 @@ int run(const QStringList &args)
             if (batch.rejected > qint64(batch.rejections.size()))
                 std::fprintf(stderr, "%s: %lld more rejected\n", qPrintable(labels.value(batch.connection)),
                              batch.rejected - qint64(batch.rejections.size()));
-            sink.rejected += batch.rejected;
-            for (const Record &record : batch.records)
-                sink.process(record);
+            rejected += batch.rejected;
+            for (const Record &record : batch.records) {
+                RecordView view = record.view(scratch);
+                view.line = ++received; // the running number over all sources
+                engine.process(view);
+                writer.addRecord(view);
+            }
         }
         std::fflush(stdout);
     });
@@ -306,8 +250,8 @@ int run(const QStringList &args)
     QTimer storeTimer;
     storeTimer.setInterval(StoreFlushIntervalMs);
     QObject::connect(&storeTimer, &QTimer::timeout, &manager, [&] {
-        if (sink.dirty())
-            sink.flush();
+        if (writer.dirty())
+            writer.flush();
     });
     if (storePtr)
         storeTimer.start();
@@ -322,15 +266,15 @@ int run(const QStringList &args)
     manager.removeAll();
     manager.flush();
     engine.finish();
-    sink.flush();
+    writer.flush();
 
     const EngineTotals t = engine.totals();
     QSet<QString> names;
     for (const WorkflowSnapshot &w : engine.snapshot().workflows)
         names.insert(w.workflow);
     AnalysisSummary s;
-    s.records = sink.received;
-    s.rejected = sink.rejected;
+    s.records = received;
+    s.rejected = rejected;
     s.workflows = names.size();
     s.workflowVersions = t.workflows;
     s.executions = t.executions - before.executions;
@@ -342,7 +286,7 @@ int run(const QStringList &args)
     s.costBasis = QStringLiteral("modelled");
     out(summaryToJson(s));
     std::fflush(stdout);
-    return sink.storeFailed ? ExitIoFailure : ExitOk;
+    return writer.failed() ? ExitIoFailure : ExitOk;
 }
 
 CommandRegistration reg({"listen", "receive records live (OTLP/HTTP, NDJSON/SSE streams, file tail) and analyse them", &run});

@@ -6,7 +6,7 @@
 
 #include "inputstream.h"
 #include "linereader.h"
-#include "otlpjson.h"
+#include "live/otlptracestream.h"
 
 using namespace Qt::StringLiterals;
 
@@ -66,11 +66,13 @@ ImportResult importOtlpFile(InputStream &input, RecordSink &sink, ProgressSink *
         sink.onRejected(line, reason);
         ++result.rejected;
     };
-    const auto convert = [&](std::string_view json, qint64 line) {
-        const OtlpConversion c = convertOtlpTraceRequest(json, line, sink);
+    // Requests are stitched across lines as the receiver stitches them across HTTP requests.
+    OtlpTraceStream traces;
+    const auto count = [&](const OtlpConversion &c) {
         result.records += c.records;
         result.rejected += c.rejected;
     };
+    const auto convert = [&](std::string_view json, qint64 line) { count(traces.add(json, line, sink)); };
     const auto dropPending = [&](const QString &reason) {
         if (pendingLine == 0)
             return;
@@ -146,6 +148,7 @@ ImportResult importOtlpFile(InputStream &input, RecordSink &sink, ProgressSink *
             }
         }
     }
+    count(traces.finish(sink)); // what still waits for its workflow span was read: it is not lost
     result.bytes = input.position();
     if (progress && result.outcome == Outcome::Finished)
         progress->progress(result.bytes, input.size());

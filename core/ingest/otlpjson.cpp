@@ -3,13 +3,11 @@
 #include <charconv>
 #include <cmath>
 #include <simdjson.h>
-#include <unordered_map>
-#include <vector>
 
 #include "jsonerror.h"
+#include "live/otlptracestream.h"
 #include "record.h"
 #include "recordfields.h"
-#include "recordsink.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,35 +19,6 @@ using simdjson::dom::array;
 using simdjson::dom::element;
 using simdjson::dom::element_type;
 using simdjson::dom::object;
-
-// Far more than any real span tree; stops a parent cycle in a malformed request from looping forever.
-constexpr int MaxAncestors = 256;
-
-struct Resource {
-    std::string_view serviceName;
-    std::string_view serviceVersion;
-};
-
-struct Span {
-    std::string_view traceId;
-    std::string_view spanId;
-    std::string_view parentSpanId;
-    std::string_view name;
-    std::string_view operation;
-    std::string_view toolName;
-    std::string_view agentName;
-    std::string_view workflowName;
-    std::string_view statusMessage;
-    std::string_view errorType;
-    quint64 start = 0;
-    quint64 end = 0;
-    bool hasStart = false;
-    bool hasEnd = false;
-    bool error = false;
-    double inputTokens = Absent;
-    double outputTokens = Absent;
-    size_t resource = 0;
-};
 
 std::string_view stringField(const object &o, std::string_view key)
 {
@@ -91,13 +60,15 @@ bool numberFrom(const element &e, double &out)
     }
 }
 
-// AnyValue as a number: intValue (string or number) or doubleValue.
-bool anyNumber(const element &value, double &out)
+// AnyValue as a token count: intValue (string or number) or doubleValue, >= 0; -1 otherwise.
+double anyCount(const element &value)
 {
     element inner;
-    if (!value.at_key("intValue").get(inner) || !value.at_key("doubleValue").get(inner))
-        return numberFrom(inner, out);
-    return false;
+    double out = -1;
+    if ((!value.at_key("intValue").get(inner) || !value.at_key("doubleValue").get(inner)) && numberFrom(inner, out)
+        && out >= 0)
+        return out;
+    return -1;
 }
 
 bool unixNanos(const element &e, quint64 &out)
@@ -135,120 +106,148 @@ std::string_view afterOperationWord(std::string_view spanName)
 
 bool isLlmOperation(std::string_view op)
 {
-    return op == "chat" || op == "text_completion" || op == "generate_content";
+    return op == "chat" || op == "text_completion" || op == "generate_content" || op == "embeddings";
 }
 
-void readAttributes(const element &attributes, Span &span)
+// The span's attributes that matter, as views into the parsed document.
+struct Attributes {
+    std::string_view operation, tool, agent, workflow, errorType, provider, legacySystem, requestModel, responseModel;
+    double inputTokens = -1;
+    double outputTokens = -1;
+    double cachedInputTokens = -1;
+};
+
+void readAttributes(const object &span, Attributes &a)
 {
     array list;
-    if (attributes.get_array().get(list))
+    if (span.at_key("attributes").get_array().get(list))
         return;
     for (const element attribute : list) {
         std::string_view key;
         element value;
         if (attribute.at_key("key").get_string().get(key) || attribute.at_key("value").get(value))
             continue;
-        if (!key.starts_with("gen_ai.") && key != "error.type")
+        if (key == "error.type") {
+            a.errorType = anyString(value);
             continue;
-        if (key == "gen_ai.operation.name")
-            span.operation = anyString(value);
-        else if (key == "gen_ai.tool.name")
-            span.toolName = anyString(value);
-        else if (key == "gen_ai.agent.name")
-            span.agentName = anyString(value);
-        else if (key == "gen_ai.workflow.name")
-            span.workflowName = anyString(value);
-        else if (key == "error.type")
-            span.errorType = anyString(value);
-        else if (key == "gen_ai.usage.input_tokens")
-            anyNumber(value, span.inputTokens);
-        else if (key == "gen_ai.usage.output_tokens")
-            anyNumber(value, span.outputTokens);
+        }
+        if (!key.starts_with("gen_ai."))
+            continue;
+        const std::string_view k = key.substr(7);
+        if (k == "operation.name")
+            a.operation = anyString(value);
+        else if (k == "tool.name")
+            a.tool = anyString(value);
+        else if (k == "agent.name")
+            a.agent = anyString(value);
+        else if (k == "workflow.name")
+            a.workflow = anyString(value);
+        else if (k == "provider.name")
+            a.provider = anyString(value);
+        else if (k == "system")
+            a.legacySystem = anyString(value);
+        else if (k == "request.model")
+            a.requestModel = anyString(value);
+        else if (k == "response.model")
+            a.responseModel = anyString(value);
+        else if (k == "usage.input_tokens")
+            a.inputTokens = anyCount(value);
+        else if (k == "usage.output_tokens")
+            a.outputTokens = anyCount(value);
+        else if (k == "usage.cache_read.input_tokens")
+            a.cachedInputTokens = anyCount(value);
     }
 }
 
-void readSpan(const object &o, size_t resource, Span &span)
+void readSpan(const object &o, std::string_view service, std::string_view version, OtlpSpanInfo &info)
 {
-    span.resource = resource;
-    span.traceId = stringField(o, "traceId");
-    span.spanId = stringField(o, "spanId");
-    span.parentSpanId = stringField(o, "parentSpanId");
-    span.name = stringField(o, "name");
+    info.traceId = stringField(o, "traceId");
+    info.spanId = stringField(o, "spanId");
+    info.parentSpanId = stringField(o, "parentSpanId");
+    info.service = service;
+    info.version = version;
     element value;
-    if (!o.at_key("startTimeUnixNano").get(value))
-        span.hasStart = unixNanos(value, span.start);
-    if (!o.at_key("endTimeUnixNano").get(value))
-        span.hasEnd = unixNanos(value, span.end);
-    if (!o.at_key("attributes").get(value))
-        readAttributes(value, span);
+    info.hasStart = !o.at_key("startTimeUnixNano").get(value) && unixNanos(value, info.startNs);
+    info.hasEnd = !o.at_key("endTimeUnixNano").get(value) && unixNanos(value, info.endNs);
+    Attributes a;
+    readAttributes(o, a);
+    info.inputTokens = a.inputTokens;
+    info.outputTokens = a.outputTokens;
+    info.cachedInputTokens = a.cachedInputTokens;
+    info.failed = false;
+    std::string_view message;
     object status;
     if (!o.at_key("status").get_object().get(status)) {
         element code;
         if (!status.at_key("code").get(code)) {
             double numeric = 0;
             if (code.type() == element_type::STRING)
-                span.error = std::string_view(code.get_string().value_unsafe()) == "STATUS_CODE_ERROR";
+                info.failed = std::string_view(code.get_string().value_unsafe()) == "STATUS_CODE_ERROR";
             else if (numberFrom(code, numeric))
-                span.error = numeric == 2;
+                info.failed = numeric == 2;
         }
-        span.statusMessage = stringField(status, "message");
+        message = stringField(status, "message");
+    }
+    info.error = !message.empty() ? message : a.errorType;
+
+    const std::string_view name = stringField(o, "name");
+    info.provider.clear();
+    if (a.operation == "execute_tool") {
+        info.role = SpanRole::Tool;
+        info.label = !a.tool.empty() ? a.tool : afterOperationWord(name);
+    } else if (a.operation == "invoke_workflow") {
+        info.role = SpanRole::Workflow;
+        info.label = !a.workflow.empty() ? a.workflow : !a.agent.empty() ? a.agent : afterOperationWord(name);
+    } else if (a.operation == "invoke_agent") {
+        info.role = SpanRole::Agent;
+        info.label = !a.agent.empty() ? a.agent : afterOperationWord(name);
+    } else if (isLlmOperation(a.operation)) {
+        info.role = SpanRole::Llm;
+        // The model that answered is the one billed; the requested one is an alias at best.
+        info.label = !a.responseModel.empty() ? a.responseModel : a.requestModel;
+        info.provider = !a.provider.empty() ? a.provider : a.legacySystem;
+    } else {
+        info.role = SpanRole::Other;
+        info.label.clear();
     }
 }
 
-struct Scratch {
-    simdjson::dom::parser parser;
-    std::vector<Resource> resources;
-    std::vector<Span> spans;
-    std::unordered_map<std::string_view, size_t> bySpanId;
-    std::vector<CustomMetricView> custom;
-};
-
-QString spanLabel(const Span &span)
+QString spanLabel(const OtlpSpanInfo &span)
 {
-    return span.spanId.empty() ? u"span"_s : u"span %1"_s.arg(QString::fromUtf8(span.spanId.data(), qsizetype(span.spanId.size())));
+    return span.spanId.empty() ? u"span"_s : u"span %1"_s.arg(QString::fromStdString(span.spanId));
 }
 
 } // namespace
 
-OtlpConversion convertOtlpTraceRequest(std::string_view json, qint64 line, RecordSink &sink)
+QString indexOtlpRequest(std::string_view json, std::vector<OtlpSpanInfo> &spans)
 {
-    thread_local Scratch s;
-    OtlpConversion result;
-    const auto reject = [&](const QString &reason) {
-        sink.onRejected(line, reason);
-        ++result.rejected;
+    thread_local simdjson::dom::parser parser;
+    size_t used = 0; // spans are reused, not cleared: their strings keep their capacity
+    const auto finish = [&](QString problem) {
+        spans.resize(used);
+        return problem;
     };
-
     element root;
-    if (const auto code = s.parser.parse(json.data(), json.size(), true).get(root)) {
-        QString reason = explainInvalidJson(json);
-        if (reason.isEmpty())
-            reason = u"invalid JSON: %1"_s.arg(QString::fromUtf8(simdjson::error_message(code)));
-        reject(reason);
-        return result;
+    if (const auto code = parser.parse(json.data(), json.size(), true).get(root)) {
+        const QString reason = explainInvalidJson(json);
+        return finish(reason.isEmpty() ? u"invalid JSON: %1"_s.arg(QString::fromUtf8(simdjson::error_message(code))) : reason);
     }
     object request;
-    if (root.get_object().get(request)) {
-        reject(u"an OTLP trace request must be a JSON object"_s);
-        return result;
-    }
+    if (root.get_object().get(request))
+        return finish(u"an OTLP trace request must be a JSON object"_s);
     element resourceSpansValue;
     if (request.at_key("resourceSpans").get(resourceSpansValue))
-        return result; // an empty request is valid
+        return finish({}); // an empty request is valid
     array resourceSpans;
-    if (resourceSpansValue.get_array().get(resourceSpans)) {
-        reject(u"\"resourceSpans\" must be an array"_s);
-        return result;
-    }
+    if (resourceSpansValue.get_array().get(resourceSpans))
+        return finish(u"\"resourceSpans\" must be an array"_s);
 
-    s.resources.clear();
-    s.spans.clear();
-    s.bySpanId.clear();
     for (const element rsValue : resourceSpans) {
         object rs;
         if (rsValue.get_object().get(rs))
             continue;
-        Resource resource;
+        std::string_view service;
+        std::string_view version;
         array attributes;
         if (!rs.at_pointer("/resource/attributes").get_array().get(attributes)) {
             for (const element attribute : attributes) {
@@ -257,116 +256,80 @@ OtlpConversion convertOtlpTraceRequest(std::string_view json, qint64 line, Recor
                 if (attribute.at_key("key").get_string().get(key) || attribute.at_key("value").get(value))
                     continue;
                 if (key == "service.name")
-                    resource.serviceName = anyString(value);
+                    service = anyString(value);
                 else if (key == "service.version")
-                    resource.serviceVersion = anyString(value);
+                    version = anyString(value);
             }
         }
-        s.resources.push_back(resource);
         array scopes;
         // instrumentationLibrarySpans: the name before OTLP 0.15, still written by old exporters.
         if (rs.at_key("scopeSpans").get_array().get(scopes)
             && rs.at_key("instrumentationLibrarySpans").get_array().get(scopes))
             continue;
         for (const element scope : scopes) {
-            array spans;
-            if (scope.at_key("spans").get_array().get(spans))
+            array list;
+            if (scope.at_key("spans").get_array().get(list))
                 continue;
-            for (const element spanValue : spans) {
-                object spanObject;
-                if (spanValue.get_object().get(spanObject))
+            for (const element spanValue : list) {
+                object span;
+                if (spanValue.get_object().get(span))
                     continue;
-                Span &span = s.spans.emplace_back();
-                readSpan(spanObject, s.resources.size() - 1, span);
-                if (!span.spanId.empty())
-                    s.bySpanId.emplace(span.spanId, s.spans.size() - 1);
+                if (used == spans.size())
+                    spans.emplace_back();
+                readSpan(span, service, version, spans[used++]);
             }
         }
     }
+    return finish({});
+}
 
-    const auto parentOf = [&](const Span &span) -> Span * {
-        if (span.parentSpanId.empty())
-            return nullptr;
-        const auto it = s.bySpanId.find(span.parentSpanId);
-        return it == s.bySpanId.end() ? nullptr : &s.spans[it->second];
-    };
-
-    // Token usage of LLM calls made inside a tool call is that tool call's cost driver: add it to the tool.
-    for (const Span &span : s.spans) {
-        if (!isLlmOperation(span.operation) || (!isPresent(span.inputTokens) && !isPresent(span.outputTokens)))
-            continue;
-        Span *p = parentOf(span);
-        for (int depth = 0; p && depth < MaxAncestors && p->operation != "execute_tool"; ++depth)
-            p = parentOf(*p);
-        if (!p || p->operation != "execute_tool")
-            continue;
-        Span &tool = *p;
-        if (isPresent(span.inputTokens))
-            tool.inputTokens = (isPresent(tool.inputTokens) ? tool.inputTokens : 0) + span.inputTokens;
-        if (isPresent(span.outputTokens))
-            tool.outputTokens = (isPresent(tool.outputTokens) ? tool.outputTokens : 0) + span.outputTokens;
+bool otlpToolRecord(const OtlpSpanInfo &span, qint64 line, Record &record, QString &why)
+{
+    if (span.label.empty()) {
+        why = u"%1: execute_tool span without \"gen_ai.tool.name\""_s.arg(spanLabel(span));
+        return false;
     }
-
-    for (const Span &span : s.spans) {
-        if (span.operation != "execute_tool")
-            continue;
-        RecordView record;
-        record.line = line;
-        record.tool = span.toolName.empty() ? afterOperationWord(span.name) : span.toolName;
-        if (record.tool.empty()) {
-            reject(u"%1: execute_tool span without \"gen_ai.tool.name\""_s.arg(spanLabel(span)));
-            continue;
-        }
-        if (!span.hasStart || !span.hasEnd) {
-            reject(u"%1: missing or invalid \"%2\""_s.arg(spanLabel(span),
-                                                        span.hasStart ? u"endTimeUnixNano"_s : u"startTimeUnixNano"_s));
-            continue;
-        }
-        if (span.end < span.start) {
-            reject(u"%1: \"endTimeUnixNano\" is before \"startTimeUnixNano\""_s.arg(spanLabel(span)));
-            continue;
-        }
-
-        std::string_view workflow;
-        std::string_view agent;
-        const Span *p = parentOf(span);
-        for (int depth = 0; p && depth < MaxAncestors && workflow.empty(); ++depth, p = parentOf(*p)) {
-            if (p->operation == "invoke_workflow") {
-                workflow = !p->workflowName.empty() ? p->workflowName
-                    : !p->agentName.empty()         ? p->agentName
-                                                    : afterOperationWord(p->name);
-            } else if (p->operation == "invoke_agent" && agent.empty()) {
-                agent = !p->agentName.empty() ? p->agentName : afterOperationWord(p->name);
-            }
-        }
-        const Resource &resource = s.resources[span.resource];
-        if (workflow.empty())
-            workflow = !agent.empty() ? agent : resource.serviceName;
-        if (workflow.empty()) {
-            reject(u"%1: no workflow: no enclosing invoke_workflow or invoke_agent span and no service.name"_s.arg(
-                spanLabel(span)));
-            continue;
-        }
-
-        record.workflow = workflow;
-        record.version = resource.serviceVersion.empty() ? RecordFields::DefaultVersion : resource.serviceVersion;
-        record.execution = span.traceId;
-        record.tsMs = qint64(span.start / 1000000);
-        record.values[size_t(Metric::Latency)] = double(span.end - span.start) / 1e6;
-        record.ok = !span.error;
-        if (span.error)
-            record.error = !span.statusMessage.empty() ? span.statusMessage : span.errorType;
-        s.custom.clear();
-        if (isPresent(span.inputTokens))
-            s.custom.push_back({"input_tokens", span.inputTokens});
-        if (isPresent(span.outputTokens))
-            s.custom.push_back({"output_tokens", span.outputTokens});
-        record.custom = s.custom.empty() ? nullptr : s.custom.data();
-        record.customCount = int(s.custom.size());
-        sink.onRecord(record);
-        ++result.records;
+    if (!span.hasStart || !span.hasEnd) {
+        why = u"%1: missing or invalid \"%2\""_s.arg(spanLabel(span),
+                                                   span.hasStart ? u"endTimeUnixNano"_s : u"startTimeUnixNano"_s);
+        return false;
     }
-    return result;
+    if (span.endNs < span.startNs) {
+        why = u"%1: \"endTimeUnixNano\" is before \"startTimeUnixNano\""_s.arg(spanLabel(span));
+        return false;
+    }
+    if (span.service.empty() && span.parentSpanId.empty()) {
+        why = u"%1: no workflow: no enclosing invoke_workflow or invoke_agent span and no service.name"_s.arg(
+            spanLabel(span));
+        return false;
+    }
+    record = Record();
+    record.line = line;
+    record.tool = span.label;
+    record.workflow = span.service;
+    record.version = span.version.empty() ? std::string(RecordFields::DefaultVersion) : span.version;
+    record.execution = span.traceId;
+    record.tsMs = span.startMs();
+    record.setValue(Metric::Latency, double(span.endNs - span.startNs) / 1e6);
+    record.ok = !span.failed;
+    if (span.failed)
+        record.error = span.error;
+    if (span.inputTokens >= 0)
+        record.custom.emplace_back("input_tokens", span.inputTokens);
+    if (span.outputTokens >= 0)
+        record.custom.emplace_back("output_tokens", span.outputTokens);
+    return true;
+}
+
+OtlpConversion convertOtlpTraceRequest(std::string_view json, qint64 line, RecordSink &sink)
+{
+    OtlpTraceStream stream(OtlpTraceStream::Limits::singleRequest());
+    OtlpConversion c = stream.add(json, line, sink);
+    const OtlpConversion rest = stream.finish(sink);
+    c.records += rest.records;
+    c.llmCalls += rest.llmCalls;
+    c.unpricedCalls += rest.unpricedCalls;
+    return c;
 }
 
 } // namespace Apprentice

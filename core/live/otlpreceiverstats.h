@@ -22,6 +22,8 @@ struct OtlpReceiverStats {
     qint64 requestsChunked = 0;    ///< bodies sent with chunked transfer coding
     qint64 requestsGzip = 0;       ///< bodies sent gzip-compressed
     qint64 recordsHeld = 0;        ///< records that waited for a workflow span from a later request
+    qint64 llmCalls = 0;           ///< LLM spans whose token usage went to a record's cost
+    qint64 llmCallsUnpriced = 0;   ///< of them, with a model the price table does not know (cost 0)
 };
 
 /// The receiver's counters, bumped from its connection threads.
@@ -40,6 +42,8 @@ struct OtlpReceiverCounters {
     std::atomic<qint64> requestsChunked{0};
     std::atomic<qint64> requestsGzip{0};
     std::atomic<qint64> recordsHeld{0};
+    std::atomic<qint64> llmCalls{0};
+    std::atomic<qint64> llmCallsUnpriced{0};
     std::atomic<qint64> bufferedBytes{0}; ///< held by all connections now (the budget of maxBufferedBytes)
     std::atomic<qint64> requestNumber{0}; ///< numbers requests: the `line` of their records
 
@@ -60,6 +64,8 @@ struct OtlpReceiverCounters {
         s.requestsChunked = requestsChunked;
         s.requestsGzip = requestsGzip;
         s.recordsHeld = recordsHeld;
+        s.llmCalls = llmCalls;
+        s.llmCallsUnpriced = llmCallsUnpriced;
         return s;
     }
 };

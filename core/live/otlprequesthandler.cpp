@@ -6,7 +6,6 @@
 #include "httprequest.h"
 #include "ingest/otlpjson.h"
 #include "otlpreceiverstats.h"
-#include "otlpspanindex.h"
 #include "recordqueue.h"
 
 #include <QDateTime>
@@ -107,28 +106,27 @@ HttpResponse OtlpRequestHandler::handle(const HttpRequest &request)
     }
 
     const std::string_view json(body.data(), size_t(body.size()));
-    // The span tree, for tool calls whose workflow span comes in another request; also the check that answers 400.
     thread_local std::vector<OtlpSpanInfo> spans;
     if (const QString problem = indexOtlpRequest(json, spans); !problem.isEmpty())
         return HttpResponse::rpcStatus(400, RpcCode::InvalidArgument, problem);
 
     const qint64 number = ++m_counters->requestNumber;
-    LiveBatch converted;
-    BatchSink sink(converted, m_config.maxItemisedRejections);
-    convertOtlpTraceRequest(json, number, sink);
-    const qint64 rejected = converted.rejected;
-    const QString firstReason = sink.firstReason();
     qint64 accepted = 0;
+    qint64 rejected = 0;
+    QString firstReason;
     {
         QMutexLocker lock(&m_stitchMutex);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        TraceStitcher::Plan plan = m_stitcher.plan(spans, std::move(converted.records), now);
+        TraceStitcher::Plan plan = m_stitcher.plan(spans, number, now);
         accepted = plan.ownRecords;
         LiveBatch batch;
         batch.connection = m_source;
         batch.records = std::move(plan.ready);
-        batch.rejections = std::move(converted.rejections);
-        batch.rejected = rejected;
+        BatchSink sink(batch, m_config.maxItemisedRejections);
+        for (const auto &[line, why] : plan.rejections)
+            sink.onRejected(line, why);
+        rejected = batch.rejected;
+        firstReason = sink.firstReason();
         if (!batch.isEmpty() && !m_queue->push(std::move(batch))) {
             HttpResponse r = HttpResponse::rpcStatus(503, RpcCode::Unavailable,
                 u"the console is behind (%1 records waiting to be analysed); retry later"_s.arg(m_queue->size()));
@@ -136,6 +134,8 @@ HttpResponse OtlpRequestHandler::handle(const HttpRequest &request)
             return r;
         }
         m_counters->recordsHeld += plan.heldRecords();
+        m_counters->llmCalls += plan.llmCalls;
+        m_counters->llmCallsUnpriced += plan.unpricedCalls;
         m_stitcher.apply(std::move(plan), spans, now);
     }
     m_counters->spansAccepted += accepted;

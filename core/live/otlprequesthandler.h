@@ -15,7 +15,7 @@ struct OtlpReceiverCounters;
 class RecordQueue;
 
 /// Answers OTLP/HTTP trace export requests (PROTOCOLS.md §5): checks the path, method, token, media type and
-/// encoding, inflates gzip, converts the spans with convertOtlpTraceRequest(), and queues the records before it
+/// encoding, inflates gzip, converts the spans with the TraceStitcher (as trace files are), and queues the records before it
 /// answers, so a 200 means they will be analysed. Thread-safe: every connection thread shares one.
 class OtlpRequestHandler
 {

@@ -1,11 +1,21 @@
 #include "tracestitcher.h"
 
+#include "tokenpricer.h"
+
 #include <algorithm>
 #include <charconv>
+
+using namespace Qt::StringLiterals;
 
 namespace Apprentice {
 
 namespace {
+
+// Far more than any real span tree; stops a parent cycle in a malformed trace.
+constexpr int MaxDepth = 256;
+
+// What OpenTelemetry SDKs call a service that names none: the workflow of a tool call whose wait ended without one.
+constexpr std::string_view UnknownService = "unknown_service";
 
 bool parseHex(std::string_view s, quint64 &out)
 {
@@ -25,7 +35,8 @@ quint64 fnv1a(std::string_view s)
 
 std::string fallbackWorkflow(const std::string &agent, const std::string &service, const std::string &current)
 {
-    return !agent.empty() ? agent : !service.empty() ? service : current;
+    const std::string &w = !agent.empty() ? agent : !service.empty() ? service : current;
+    return w.empty() ? std::string(UnknownService) : w;
 }
 
 void addCustom(Record &r, const char *name, double value)
@@ -41,6 +52,30 @@ void addCustom(Record &r, const char *name, double value)
     r.custom.emplace_back(name, value);
 }
 
+// Time between two calls: 0 when they overlap.
+qint64 gapMs(qint64 aStart, qint64 aEnd, qint64 bStart, qint64 bEnd)
+{
+    return std::max<qint64>(0, std::max(aStart, bStart) - std::min(aEnd, bEnd));
+}
+
+qint64 endMsOf(const Record &r)
+{
+    const double latency = r.value(Metric::Latency);
+    return r.tsMs + (isPresent(latency) ? qint64(latency) : 0);
+}
+
+template<typename Map, typename K>
+void eraseEntry(Map &map, const K &key, quint64 id)
+{
+    const auto range = map.equal_range(key);
+    for (auto it = range.first; it != range.second; ++it) {
+        if (it->second == id) {
+            map.erase(it);
+            return;
+        }
+    }
+}
+
 } // namespace
 
 void TraceStitcher::Usage::add(const Usage &o)
@@ -49,12 +84,16 @@ void TraceStitcher::Usage::add(const Usage &o)
         input = (input >= 0 ? input : 0) + o.input;
     if (o.output >= 0)
         output = (output >= 0 ? output : 0) + o.output;
+    costUsd += o.costUsd;
+    calls += o.calls;
+    unpriced += o.unpriced;
 }
 
-TraceStitcher::TraceStitcher(qint64 holdMs, qint64 maxHeldRecords, qint64 maxRememberedSpans)
+TraceStitcher::TraceStitcher(qint64 holdMs, qint64 maxHeldRecords, qint64 maxRememberedSpans, const TokenPricer *pricer)
     : m_holdMs(std::max<qint64>(0, holdMs))
     , m_maxHeld(std::max<qint64>(0, maxHeldRecords))
     , m_maxRemembered(std::max<qint64>(1, maxRememberedSpans))
+    , m_pricer(pricer ? pricer : &TokenPricer::builtIn())
 {
 }
 
@@ -70,13 +109,46 @@ TraceStitcher::Key TraceStitcher::keyOf(std::string_view traceId, std::string_vi
     return Key{fnv1a(traceId), ~quint64(0), fnv1a(spanId)};
 }
 
+TraceStitcher::Key TraceStitcher::traceKeyOf(std::string_view traceId)
+{
+    Key k;
+    if (traceId.size() == 32 && parseHex(traceId.substr(0, 16), k.a) && parseHex(traceId.substr(16), k.b))
+        return k;
+    return Key{fnv1a(traceId), ~quint64(0), 0};
+}
+
+void TraceStitcher::addUsage(Record &r, const Usage &u)
+{
+    addCustom(r, "input_tokens", u.input);
+    addCustom(r, "output_tokens", u.output);
+    if (u.calls > 0) {
+        const double cost = r.value(Metric::Cost);
+        r.setValue(Metric::Cost, (isPresent(cost) ? cost : 0) + u.costUsd);
+    }
+}
+
+TraceStitcher::Usage TraceStitcher::usageOf(const OtlpSpanInfo &llm) const
+{
+    Usage u;
+    u.input = llm.inputTokens;
+    u.output = llm.outputTokens;
+    u.calls = 1;
+    u.startMs = llm.startMs();
+    u.endMs = llm.endMs();
+    if (const std::optional<double> cost =
+            m_pricer->costUsd(llm.provider, llm.label, llm.inputTokens, llm.outputTokens, llm.cachedInputTokens))
+        u.costUsd = *cost;
+    else
+        u.unpriced = 1;
+    return u;
+}
+
 TraceStitcher::Walk TraceStitcher::walk(const std::string &traceId, Key from, std::string agent,
                                         const Overlay &overlay) const
 {
     Walk w;
     Key id = from;
-    // Far more than any real span tree; stops a parent cycle in a malformed trace.
-    for (int depth = 0; depth < 256; ++depth) {
+    for (int depth = 0; depth < MaxDepth; ++depth) {
         if (id.isNull())
             break;
         SpanRole role = SpanRole::Other;
@@ -110,11 +182,50 @@ TraceStitcher::Walk TraceStitcher::walk(const std::string &traceId, Key from, st
     return w;
 }
 
-TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, std::vector<Record> records,
-                                        qint64 nowMs) const
+TraceStitcher::Target TraceStitcher::route(const std::string &traceId, Key from, const Overlay &overlay,
+                                           const std::unordered_map<Key, size_t, KeyHash> &ownTools) const
+{
+    Target t;
+    for (int depth = 0; depth < MaxDepth; ++depth) {
+        if (from.isNull()) {
+            t.kind = Target::Trace; // reached the root without a tool call
+            t.key = traceKeyOf(traceId);
+            return t;
+        }
+        if (const auto it = overlay.find(from); it != overlay.end()) {
+            if (it->second->role == SpanRole::Tool) {
+                const auto own = ownTools.find(from);
+                if (own == ownTools.end())
+                    return t; // a tool span refused as a record
+                t.kind = Target::Own;
+                t.own = own->second;
+                return t;
+            }
+            from = keyOf(traceId, it->second->parentSpanId);
+            continue;
+        }
+        if (const auto known = m_spans.find(from); known != m_spans.end()) {
+            if (known->second.role == SpanRole::Tool) {
+                const auto held = m_heldByTool.find(from);
+                if (held == m_heldByTool.end())
+                    return t; // its record went out before this usage came
+                t.kind = Target::HeldRecord;
+                t.held = held->second;
+                return t;
+            }
+            from = known->second.parent;
+            continue;
+        }
+        t.kind = Target::Stash;
+        t.key = from;
+        return t;
+    }
+    return t;
+}
+
+TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, qint64 line, qint64 nowMs) const
 {
     Plan p;
-    p.ownRecords = qint64(records.size());
     Overlay overlay;
     overlay.reserve(spans.size());
     for (const OtlpSpanInfo &s : spans) {
@@ -122,67 +233,153 @@ TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, 
             overlay.emplace(keyOf(s.traceId, s.spanId), &s);
     }
 
-    // Token usage of LLM calls whose tool call is not in this request, and usage stashed before that reaches one now.
-    std::unordered_map<Key, Usage, KeyHash> toolUsage;
+    // The request's own records, in span order.
+    struct Own {
+        Record record;
+        const OtlpSpanInfo *span = nullptr;
+        Key trace;
+        Usage usage;
+    };
+    std::vector<Own> own;
+    std::unordered_map<Key, size_t, KeyHash> ownTools;
     for (const OtlpSpanInfo &s : spans) {
-        if (s.role == SpanRole::Llm && (s.inputTokens >= 0 || s.outputTokens >= 0) && !s.parentSpanId.empty()) {
-            Usage u;
-            u.input = s.inputTokens;
-            u.output = s.outputTokens;
-            route(s.traceId, keyOf(s.traceId, s.parentSpanId), u, overlay, toolUsage, p, true);
+        if (s.role != SpanRole::Tool)
+            continue;
+        Own o;
+        QString why;
+        if (!otlpToolRecord(s, line, o.record, why)) {
+            p.rejections.emplace_back(line, why);
+            continue;
+        }
+        o.span = &s;
+        o.trace = traceKeyOf(s.traceId);
+        if (!s.spanId.empty())
+            ownTools.emplace(keyOf(s.traceId, s.spanId), own.size());
+        own.push_back(std::move(o));
+    }
+
+    // Token usage: up the tree to the nearest tool call; outside any tool call, to the trace.
+    struct Loose {
+        Key trace;
+        Usage usage;
+    };
+    std::vector<Loose> loose;
+    const auto deliver = [&](const Target &t, const Usage &u) {
+        switch (t.kind) {
+        case Target::Own:
+            own[t.own].usage.add(u);
+            break;
+        case Target::HeldRecord:
+            p.heldUsage.emplace_back(t.held, u);
+            break;
+        case Target::Stash:
+            p.stash.emplace_back(t.key, u);
+            break;
+        case Target::Trace:
+            loose.push_back({t.key, u});
+            break;
+        case Target::Drop:
+            break;
+        }
+    };
+    for (const OtlpSpanInfo &s : spans) {
+        if (s.role == SpanRole::Llm && s.hasUsage()) {
+            const Usage u = usageOf(s);
+            ++p.llmCalls;
+            p.unpricedCalls += u.unpriced;
+            deliver(route(s.traceId, keyOf(s.traceId, s.parentSpanId), overlay, ownTools), u);
         }
         if (m_usage.empty() || s.spanId.empty())
             continue;
         const Key key = keyOf(s.traceId, s.spanId);
-        const auto stashed = m_usage.find(key);
-        if (stashed == m_usage.end() || std::find(p.consumed.begin(), p.consumed.end(), key) != p.consumed.end())
+        const auto range = m_usage.equal_range(key);
+        if (range.first == range.second || std::find(p.consumed.begin(), p.consumed.end(), key) != p.consumed.end())
             continue;
         p.consumed.push_back(key);
-        if (s.role == SpanRole::Tool)
-            toolUsage[key].add(stashed->second);
-        else
-            route(s.traceId, keyOf(s.traceId, s.parentSpanId), stashed->second, overlay, toolUsage, p, false);
+        // The span the usage waited for: a tool call takes it, anything else passes it up.
+        const Target t =
+            route(s.traceId, s.role == SpanRole::Tool ? key : keyOf(s.traceId, s.parentSpanId), overlay, ownTools);
+        for (auto it = range.first; it != range.second; ++it)
+            deliver(t, it->second);
     }
 
-    // Records come in the order of their execute_tool spans, minus the rejected ones.
-    size_t next = 0;
-    for (Record &r : records) {
-        const OtlpSpanInfo *span = nullptr;
-        while (next < spans.size()) {
-            const OtlpSpanInfo &s = spans[next++];
-            if (s.role == SpanRole::Tool && s.startMs == r.tsMs && s.traceId == r.execution && s.label == r.tool) {
-                span = &s;
-                break;
+    // Usage outside tool calls that waited for its trace goes to the trace's first tool call in this request.
+    if (!m_traceUsage.empty()) {
+        for (size_t i = 0; i < own.size(); ++i) {
+            const auto stashed = m_traceUsage.find(own[i].trace);
+            if (stashed == m_traceUsage.end()
+                || std::find(p.traceConsumed.begin(), p.traceConsumed.end(), own[i].trace) != p.traceConsumed.end())
+                continue;
+            size_t first = i;
+            for (size_t j = i + 1; j < own.size(); ++j) {
+                if (own[j].trace == own[i].trace && own[j].record.tsMs < own[first].record.tsMs)
+                    first = j;
             }
+            own[first].usage.add(stashed->second);
+            p.traceConsumed.push_back(own[i].trace);
         }
-        if (span && !toolUsage.empty()) {
-            if (const auto u = toolUsage.find(keyOf(span->traceId, span->spanId)); u != toolUsage.end()) {
-                addCustom(r, "input_tokens", u->second.input);
-                addCustom(r, "output_tokens", u->second.output);
+    }
+    // This request's usage outside tool calls: to the undelivered record of its trace nearest in time (on a tie the
+    // later one: the call an LLM decides on comes after it), else it waits for the trace's next record.
+    for (const Loose &l : loose) {
+        qint64 bestGap = -1;
+        qint64 bestStart = 0;
+        Target best;
+        const auto consider = [&](const Record &r, const Target &t) {
+            const qint64 gap = gapMs(l.usage.startMs, l.usage.endMs, r.tsMs, endMsOf(r));
+            if (bestGap < 0 || gap < bestGap || (gap == bestGap && r.tsMs > bestStart)) {
+                bestGap = gap;
+                bestStart = r.tsMs;
+                best = t;
             }
+        };
+        for (size_t i = 0; i < own.size(); ++i) {
+            if (own[i].trace == l.trace)
+                consider(own[i].record, Target{Target::Own, i, 0, {}});
         }
-        if (!span || span->parentSpanId.empty()) {
-            p.ready.push_back(std::move(r)); // a root tool call: the conversion's answer stands
+        const auto range = m_heldByTrace.equal_range(l.trace);
+        for (auto it = range.first; it != range.second; ++it)
+            consider(m_held.at(it->second).record, Target{Target::HeldRecord, 0, it->second, {}});
+        if (bestGap >= 0) {
+            if (best.kind == Target::Own)
+                own[best.own].usage.add(l.usage);
+            else
+                p.heldUsage.emplace_back(best.held, l.usage);
+        } else {
+            p.traceStash.emplace_back(l.trace, l.usage);
+        }
+    }
+
+    for (Own &o : own) {
+        Record &r = o.record;
+        if (!o.usage.isEmpty())
+            addUsage(r, o.usage);
+        const OtlpSpanInfo &span = *o.span;
+        if (span.parentSpanId.empty()) {
+            p.ready.push_back(std::move(r)); // a root tool call: the service names its workflow
             continue;
         }
-        Walk w = walk(span->traceId, keyOf(span->traceId, span->parentSpanId), {}, overlay);
+        Walk w = walk(span.traceId, keyOf(span.traceId, span.parentSpanId), {}, overlay);
         if (w.complete) {
-            r.workflow = fallbackWorkflow(w.workflow, span->service, r.workflow);
+            r.workflow = fallbackWorkflow(w.workflow, span.service, r.workflow);
             p.ready.push_back(std::move(r));
         } else if (qint64(m_held.size() + p.holds.size()) >= m_maxHeld) {
-            r.workflow = fallbackWorkflow(w.agent, span->service, r.workflow); // full: no waiting
+            r.workflow = fallbackWorkflow(w.agent, span.service, r.workflow); // full: no waiting
             p.ready.push_back(std::move(r));
         } else {
             Held h;
             h.record = std::move(r);
             h.waitingFor = w.waitingFor;
-            h.traceId = span->traceId;
+            h.tool = keyOf(span.traceId, span.spanId);
+            h.trace = o.trace;
+            h.traceId = span.traceId;
             h.agent = std::move(w.agent);
-            h.service = span->service;
+            h.service = span.service;
             h.deadlineMs = nowMs + m_holdMs;
             p.holds.push_back(std::move(h));
         }
     }
+    p.ownRecords = qint64(own.size());
 
     // Earlier records waiting for a span of this request.
     if (!m_waiting.empty()) {
@@ -201,6 +398,10 @@ TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, 
                 if (w.complete) {
                     Record r = h.record;
                     r.workflow = fallbackWorkflow(w.workflow, h.service, r.workflow);
+                    for (const auto &[heldId, usage] : p.heldUsage) {
+                        if (heldId == id)
+                            addUsage(r, usage);
+                    }
                     p.ready.push_back(std::move(r));
                     p.released.push_back(id);
                 } else {
@@ -210,33 +411,6 @@ TraceStitcher::Plan TraceStitcher::plan(const std::vector<OtlpSpanInfo> &spans, 
         }
     }
     return p;
-}
-
-void TraceStitcher::route(const std::string &traceId, Key from, const Usage &usage, const Overlay &overlay,
-                          std::unordered_map<Key, Usage, KeyHash> &toolUsage, Plan &plan, bool skipToolInRequest) const
-{
-    bool inRequest = true; // every step so far was a span of this request
-    for (int depth = 0; depth < 256 && !from.isNull(); ++depth) {
-        if (const auto it = overlay.find(from); it != overlay.end()) {
-            if (it->second->role == SpanRole::Tool) {
-                // The conversion already added usage that reaches its tool call inside one request.
-                if (!(skipToolInRequest && inRequest))
-                    toolUsage[from].add(usage);
-                return;
-            }
-            from = keyOf(traceId, it->second->parentSpanId);
-            continue;
-        }
-        inRequest = false;
-        if (const auto known = m_spans.find(from); known != m_spans.end()) {
-            if (known->second.role == SpanRole::Tool)
-                return; // its record went out before this usage came
-            from = known->second.parent;
-            continue;
-        }
-        plan.stash.emplace_back(from, usage);
-        return;
-    }
 }
 
 void TraceStitcher::remember(const OtlpSpanInfo &span, qint64 nowMs)
@@ -269,34 +443,47 @@ void TraceStitcher::apply(Plan &&plan, const std::vector<OtlpSpanInfo> &spans, q
         if (it != m_spans.end() && it->second.seenMs == seenMs)
             m_spans.erase(it);
     }
+    const auto forgetOld = [&](auto &map, std::deque<std::pair<Key, qint64>> &order) {
+        while (!order.empty() && (qint64(order.size()) > m_maxRemembered || order.front().second < forgetBefore)) {
+            const auto [key, seenMs] = order.front();
+            order.pop_front();
+            const auto range = map.equal_range(key);
+            for (auto it = range.first; it != range.second; ++it) {
+                if (it->second.seenMs == seenMs) {
+                    map.erase(it);
+                    break;
+                }
+            }
+        }
+    };
     for (const Key &key : plan.consumed)
         m_usage.erase(key);
     for (auto &[key, usage] : plan.stash) {
-        Usage &u = m_usage[key];
-        u.add(usage);
-        u.seenMs = nowMs;
+        usage.seenMs = nowMs;
+        m_usage.emplace(key, usage);
         m_usageOrder.emplace_back(key, nowMs);
     }
-    while (!m_usageOrder.empty()
-           && (qint64(m_usageOrder.size()) > m_maxRemembered || m_usageOrder.front().second < forgetBefore)) {
-        const auto [key, seenMs] = m_usageOrder.front();
-        m_usageOrder.pop_front();
-        const auto it = m_usage.find(key);
-        if (it != m_usage.end() && it->second.seenMs == seenMs)
-            m_usage.erase(it);
+    forgetOld(m_usage, m_usageOrder);
+    for (const Key &key : plan.traceConsumed)
+        m_traceUsage.erase(key);
+    for (auto &[key, usage] : plan.traceStash) {
+        Usage &u = m_traceUsage[key];
+        u.add(usage);
+        u.seenMs = nowMs;
+        m_traceUsageOrder.emplace_back(key, nowMs);
     }
-    for (const quint64 id : plan.released) {
-        const auto it = m_held.find(id);
-        if (it == m_held.end())
-            continue;
-        unwait(it->second.waitingFor, id);
-        m_held.erase(it);
+    forgetOld(m_traceUsage, m_traceUsageOrder);
+    for (const auto &[id, usage] : plan.heldUsage) {
+        if (const auto it = m_held.find(id); it != m_held.end())
+            addUsage(it->second.record, usage);
     }
+    for (const quint64 id : plan.released)
+        forget(id);
     for (Rewait &rw : plan.rewaits) {
         const auto it = m_held.find(rw.id);
         if (it == m_held.end())
             continue;
-        unwait(it->second.waitingFor, rw.id);
+        eraseEntry(m_waiting, it->second.waitingFor, rw.id);
         it->second.waitingFor = rw.waitingFor;
         it->second.agent = std::move(rw.agent);
         m_waiting.emplace(rw.waitingFor, rw.id);
@@ -304,6 +491,9 @@ void TraceStitcher::apply(Plan &&plan, const std::vector<OtlpSpanInfo> &spans, q
     for (Held &h : plan.holds) {
         const quint64 id = ++m_nextId;
         m_waiting.emplace(h.waitingFor, id);
+        if (!h.tool.isNull())
+            m_heldByTool[h.tool] = id;
+        m_heldByTrace.emplace(h.trace, id);
         m_held.emplace(id, std::move(h));
     }
 }
@@ -325,24 +515,20 @@ std::vector<Record> TraceStitcher::due(qint64 nowMs, bool all, std::vector<quint
 
 void TraceStitcher::release(const std::vector<quint64> &ids)
 {
-    for (const quint64 id : ids) {
-        const auto it = m_held.find(id);
-        if (it == m_held.end())
-            continue;
-        unwait(it->second.waitingFor, id);
-        m_held.erase(it);
-    }
+    for (const quint64 id : ids)
+        forget(id);
 }
 
-void TraceStitcher::unwait(const Key &key, quint64 id)
+void TraceStitcher::forget(quint64 id)
 {
-    const auto range = m_waiting.equal_range(key);
-    for (auto it = range.first; it != range.second; ++it) {
-        if (it->second == id) {
-            m_waiting.erase(it);
-            return;
-        }
-    }
+    const auto it = m_held.find(id);
+    if (it == m_held.end())
+        return;
+    eraseEntry(m_waiting, it->second.waitingFor, id);
+    eraseEntry(m_heldByTrace, it->second.trace, id);
+    if (const auto tool = m_heldByTool.find(it->second.tool); tool != m_heldByTool.end() && tool->second == id)
+        m_heldByTool.erase(tool);
+    m_held.erase(it);
 }
 
 } // namespace Apprentice

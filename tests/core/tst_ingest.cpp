@@ -795,7 +795,8 @@ private slots:
             QCOMPARE(result.outcome, Outcome::Finished);
             QCOMPARE(sink.recordLines(), (QList<qint64>{1, 3}));
             QCOMPARE(sink.rejectedLines(), (QList<qint64>{1, 3, 4, 5}));
-            QCOMPARE(sink.order, (QList<qint64>{1, -1, 3, -3, -4, -5}));
+            // send_email waits for its parent span "zz" from a later line; at the end of the file it goes on.
+            QCOMPARE(sink.order, (QList<qint64>{1, -1, -3, -4, -5, 3}));
             QVERIFY2(sink.rejected[0].reason.contains(u"span a5: execute_tool span without \"gen_ai.tool.name\""_s), qPrintable(sink.rejected[0].reason));
             QVERIFY2(sink.rejected[1].reason.contains(u"span b2: \"endTimeUnixNano\" is before"_s), qPrintable(sink.rejected[1].reason));
             QVERIFY2(sink.rejected[2].reason.contains(u"invalid JSON at byte 19"_s), qPrintable(sink.rejected[2].reason));

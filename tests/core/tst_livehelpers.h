@@ -48,7 +48,28 @@ struct Span {
     QString statusMessage;
     qint64 inputTokens = -1;
     qint64 outputTokens = -1;
+    QString provider; ///< gen_ai.provider.name
+    QString model;    ///< gen_ai.response.model
 };
+
+/// An LLM call (`chat`) with token usage, under `parent`, from `startMs` to `endMs` after the tool spans' start.
+inline Span chatSpan(const QString &spanId, const QString &parent, qint64 input, qint64 output,
+                     const QString &model = QStringLiteral("gpt-4o-mini"), const QString &provider = QStringLiteral("openai"),
+                     qint64 startMs = 0, qint64 endMs = 100)
+{
+    Span s;
+    s.spanId = spanId;
+    s.parentSpanId = parent;
+    s.name = QStringLiteral("chat ") + model;
+    s.operation = QStringLiteral("chat");
+    s.inputTokens = input;
+    s.outputTokens = output;
+    s.model = model;
+    s.provider = provider;
+    s.startNs += startMs * 1000000;
+    s.endNs = Span().startNs + endMs * 1000000;
+    return s;
+}
 
 inline Span toolSpan(const QString &spanId, const QString &tool, double latencyMs, bool ok = true,
                      const QString &parent = {})
@@ -89,6 +110,10 @@ inline QByteArray otlpRequest(const QString &service, const std::vector<Span> &s
             attributes.append(stringAttribute(QStringLiteral("gen_ai.tool.name"), s.tool));
         if (!s.agent.isEmpty())
             attributes.append(stringAttribute(QStringLiteral("gen_ai.agent.name"), s.agent));
+        if (!s.provider.isEmpty())
+            attributes.append(stringAttribute(QStringLiteral("gen_ai.provider.name"), s.provider));
+        if (!s.model.isEmpty())
+            attributes.append(stringAttribute(QStringLiteral("gen_ai.response.model"), s.model));
         if (s.inputTokens >= 0)
             attributes.append(intAttribute(QStringLiteral("gen_ai.usage.input_tokens"), s.inputTokens));
         if (s.outputTokens >= 0)

@@ -3,7 +3,10 @@
 #include "tst_livehelpers.h"
 
 #include "ingest/importer.h"
+#include "ingest/otlpjson.h"
 #include "live/otlpreceiver.h"
+#include "live/otlptracestream.h"
+#include "live/tokenpricer.h"
 #include "live/recordqueue.h"
 #include "record.h"
 #include "recordsink.h"
@@ -11,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <map>
 #include <memory>
 
 using namespace Apprentice;
@@ -37,6 +41,11 @@ double customValue(const Record &r, const char *name)
             return value;
     }
     return -1;
+}
+
+std::string_view viewOf(const QByteArray &b)
+{
+    return std::string_view(b.constData(), size_t(b.size()));
 }
 
 class CollectingSink : public RecordSink
@@ -636,9 +645,157 @@ private slots:
         QCOMPARE(recordsOf(m_queue->takeAll()).size(), size_t(1));
     }
 
+    void tokenPricesComeFromThePriceTable_data()
+    {
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<double>("input");
+        QTest::addColumn<double>("output");
+        QTest::addColumn<double>("cached");
+        QTest::addColumn<double>("usd"); // -1: unpriced
+        // resources/prices.json: gpt-4o-mini* 0.15 / 0.60 (cached 0.075), claude-haiku-4-5* 1 / 5 (cache read 0.10)
+        QTest::newRow("prefix row") << u"openai"_s << u"gpt-4o-mini-2024-07-18"_s << 1000.0 << 500.0 << -1.0 << 0.00045;
+        QTest::newRow("cached input at its rate") << u"openai"_s << u"gpt-4o-mini"_s << 1000.0 << 0.0 << 400.0 << 0.00012;
+        QTest::newRow("output only") << u"anthropic"_s << u"claude-haiku-4-5"_s << -1.0 << 1000.0 << -1.0 << 0.005;
+        QTest::newRow("local model costs 0") << u"ollama"_s << u"llama3.2"_s << 5000.0 << 5000.0 << -1.0 << 0.0;
+        QTest::newRow("unknown model") << u"openai"_s << u"my-finetune"_s << 10.0 << 10.0 << -1.0 << -1.0;
+        QTest::newRow("unknown provider") << u"gcp.gemini"_s << u"gemini-2.5-pro"_s << 10.0 << 10.0 << -1.0 << -1.0;
+        QTest::newRow("no model") << u"openai"_s << QString() << 10.0 << 10.0 << -1.0 << -1.0;
+        QTest::newRow("not a provider") << u"rules"_s << u"x"_s << 10.0 << 10.0 << -1.0 << -1.0;
+    }
+
+    void tokenPricesComeFromThePriceTable()
+    {
+        QFETCH(QString, provider);
+        QFETCH(QString, model);
+        QFETCH(double, input);
+        QFETCH(double, output);
+        QFETCH(double, cached);
+        QFETCH(double, usd);
+        const std::optional<double> cost =
+            TokenPricer::builtIn().costUsd(provider.toStdString(), model.toStdString(), input, output, cached);
+        QCOMPARE(cost.has_value(), usd >= 0);
+        if (cost)
+            QVERIFY2(qAbs(*cost - usd) < 1e-12, qPrintable(QString::number(*cost, 'g', 17)));
+    }
+
+    void chatCostGoesToTheEnclosingToolCall()
+    {
+        // The priced call ends, and is exported, before its tool call; the unpriced one comes with it.
+        const Span tool = toolSpan(u"b000000000000021"_s, u"summarise"_s, 900);
+        const Span priced = chatSpan(u"c000000000000021"_s, tool.spanId, 1000, 500);
+        Span unknown = chatSpan(u"c000000000000022"_s, tool.spanId, 200, 10, u"my-finetune"_s, u"vllm"_s);
+        unknown.operation = u"text_completion"_s;
+        const quint16 port = start();
+        RawClient client;
+        QVERIFY(client.connectTo(port));
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {priced}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {unknown, tool}))).status, 200);
+        const std::vector<Record> records = recordsOf(m_queue->takeAll());
+        QCOMPARE(records.size(), size_t(1));
+        QVERIFY(qAbs(records[0].value(Metric::Cost) - 0.00045) < 1e-12); // the unknown model adds 0, not a guess
+        QCOMPARE(customValue(records[0], "input_tokens"), 1200.0);
+        QCOMPARE(customValue(records[0], "output_tokens"), 510.0);
+        const OtlpReceiverStats stats = m_receiver->stats();
+        QCOMPARE(stats.llmCalls, 2);
+        QCOMPARE(stats.llmCallsUnpriced, 1);
+
+        // A tool call without LLM calls has no cost at all, rather than a cost of 0.
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {toolSpan(u"b000000000000023"_s, u"fetch"_s, 5)}))).status, 200);
+        QVERIFY(!isPresent(recordsOf(m_queue->takeAll()).at(0).value(Metric::Cost)));
+    }
+
+    void llmCallsOutsideToolCallsGoToTheNearestToolCallOfTheirTrace()
+    {
+        // An agent plans with an LLM, calls a tool, thinks again, calls another; its span ends, and comes, last.
+        Span agent;
+        agent.spanId = u"a000000000000031"_s;
+        agent.name = u"invoke_agent support"_s;
+        agent.operation = u"invoke_agent"_s;
+        const auto tool = [&](const char *id, const QString &name, qint64 startMs, qint64 lengthMs) {
+            Span s = toolSpan(QString::fromLatin1(id), name, double(lengthMs), true, agent.spanId);
+            s.startNs += startMs * 1000000;
+            s.endNs += startMs * 1000000;
+            return s;
+        };
+        const Span plan = chatSpan(u"c000000000000031"_s, agent.spanId, 1000, 0, u"gpt-4o-mini"_s, u"openai"_s, 0, 100);
+        const Span lookup = tool("b000000000000031", u"lookup"_s, 150, 50);
+        const Span think = chatSpan(u"c000000000000032"_s, agent.spanId, 0, 1000, u"gpt-4o-mini"_s, u"openai"_s, 320, 380);
+        const Span reply = tool("b000000000000032", u"reply"_s, 400, 50);
+        // A trace whose root is an LLM call: its usage waits for the trace's next tool call.
+        Span early = chatSpan(u"c000000000000033"_s, QString(), 10, 10, u"gpt-4o-mini"_s, u"openai"_s, 0, 10);
+        early.traceId = u"00000000000000000000000000000033"_s;
+        Span late = toolSpan(u"b000000000000033"_s, u"late"_s, 10);
+        late.traceId = early.traceId;
+        Span other = late; // another trace: usage never crosses traces
+        other.traceId = u"00000000000000000000000000000077"_s;
+
+        const quint16 port = start();
+        RawClient client;
+        QVERIFY(client.connectTo(port));
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {plan, lookup}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {think, reply}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {early}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {other}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {late}))).status, 200);
+        QCOMPARE(client.exchange(post(otlpRequest(u"svc"_s, {agent}))).status, 200);
+        std::vector<Record> records = recordsOf(m_queue->takeAll());
+        QCOMPARE(records.size(), size_t(4));
+        std::map<std::string, const Record *> byTool;
+        for (const Record &r : records)
+            byTool[r.tool + (r.execution == "00000000000000000000000000000077" ? "@other" : "")] = &r;
+        QVERIFY(byTool.count("lookup") && byTool.count("reply") && byTool.count("late") && byTool.count("late@other"));
+        QCOMPARE(customValue(*byTool["lookup"], "input_tokens"), 1000.0); // the plan before it, 50 ms away
+        QCOMPARE(customValue(*byTool["lookup"], "output_tokens"), 0.0);
+        QCOMPARE(customValue(*byTool["reply"], "output_tokens"), 1000.0); // 20 ms from reply, 120 ms from lookup
+        QCOMPARE(customValue(*byTool["late"], "input_tokens"), 10.0);
+        QCOMPARE(customValue(*byTool["late@other"], "input_tokens"), -1.0);
+        QVERIFY(qAbs(byTool["lookup"]->value(Metric::Cost) - 0.00015) < 1e-12);
+        QVERIFY(qAbs(byTool["reply"]->value(Metric::Cost) - 0.0006) < 1e-12);
+        QCOMPARE(byTool["late"]->workflow, std::string("svc"));
+        for (const char *name : {"lookup", "reply"})
+            QCOMPARE(byTool[name]->workflow, std::string("support"));
+    }
+
+    void traceFilesStitchWithinABoundedWindow()
+    {
+        // A tool call waits for the span naming its workflow for at most holdRequests lines, then goes on.
+        OtlpTraceStream::Limits limits;
+        limits.holdRequests = 2;
+        OtlpTraceStream stream(limits);
+        CollectingSink sink;
+        Span agent;
+        agent.spanId = u"a000000000000041"_s;
+        agent.name = u"invoke_workflow refunds"_s;
+        agent.operation = u"invoke_workflow"_s;
+        const Span waits = toolSpan(u"b000000000000041"_s, u"refund"_s, 10, true, agent.spanId);
+        const Span lost = toolSpan(u"b000000000000042"_s, u"orphan"_s, 10, true, u"ffffffffffffffff"_s);
+        const QByteArray empty = otlpRequest(u"svc"_s, {});
+        QCOMPARE(stream.add(viewOf(otlpRequest(u"svc"_s, {waits, lost})), 1, sink).records, 0);
+        QCOMPARE(stream.heldRecords(), 2);
+        QCOMPARE(stream.add(viewOf(otlpRequest(u"svc"_s, {agent})), 2, sink).records, 1);
+        QCOMPARE(sink.records.back().workflow, std::string("refunds"));
+        QCOMPARE(sink.records.back().line, 1);
+        stream.add(viewOf(empty), 3, sink);
+        QCOMPARE(stream.heldRecords(), 0); // two requests later its wait is over
+        QCOMPARE(sink.records.back().workflow, std::string("svc"));
+
+        // The cap on waiting records: beyond it, records go on at once; the end of the file releases the rest.
+        limits.holdRequests = 1000;
+        limits.maxHeldRecords = 1;
+        OtlpTraceStream capped(limits);
+        CollectingSink cappedSink;
+        QCOMPARE(capped.add(viewOf(otlpRequest(u"svc"_s, {waits, lost})), 1, cappedSink).records, 1);
+        QCOMPARE(capped.heldRecords(), 1);
+        QCOMPARE(capped.finish(cappedSink).records, 1);
+        QCOMPARE(capped.heldRecords(), 0);
+        QCOMPARE(cappedSink.records.size(), size_t(2));
+    }
+
     void collectorFileExportAndReceiverAgree()
     {
-        // The OpenTelemetry Collector's file exporter writes one ExportTraceServiceRequest per line.
+        // The OpenTelemetry Collector's file exporter writes one ExportTraceServiceRequest per line, and a trace's
+        // spans may be split across lines just as across HTTP requests.
         Span agent;
         agent.spanId = u"a000000000000009"_s;
         agent.name = u"invoke_workflow checkout"_s;
@@ -650,10 +807,22 @@ private slots:
         chat.operation = u"chat"_s;
         chat.inputTokens = 100;
         chat.outputTokens = 7;
+        Span refunds;
+        refunds.traceId = u"0000000000000000000000000000aaaa"_s;
+        refunds.spanId = u"a00000000000000f"_s;
+        refunds.name = u"invoke_workflow refunds"_s;
+        refunds.operation = u"invoke_workflow"_s;
+        Span refund = toolSpan(u"b00000000000000f"_s, u"refund"_s, 77, true, refunds.spanId);
+        refund.traceId = refunds.traceId;
+        Span refundChat = chatSpan(u"c00000000000000f"_s, refund.spanId, 2000, 100, u"claude-haiku-4-5"_s, u"anthropic"_s);
+        refundChat.traceId = refunds.traceId;
         const QByteArray requests[] = {
             otlpRequest(u"shop"_s, {agent, toolSpan(u"b000000000000009"_s, u"price"_s, 45.25, true, agent.spanId), chat}, u"3.0.0"_s),
             toolSpans(u"inventory"_s, 5, 1),
             otlpRequest(u"shop"_s, {toolSpan(u"e000000000000001"_s, u"charge"_s, 310, false)}),
+            otlpRequest(u"shop"_s, {refundChat}), // the LLM call, then its tool call, then the workflow: three lines
+            otlpRequest(u"shop"_s, {refund}),
+            otlpRequest(u"shop"_s, {refunds}),
         };
         QTemporaryDir dir;
         QFile file(dir.filePath(u"traces.json"_s));
@@ -673,7 +842,7 @@ private slots:
         const std::vector<Record> received = recordsOf(m_queue->takeAll());
 
         QCOMPARE(received.size(), imported.records.size());
-        QCOMPARE(received.size(), size_t(7));
+        QCOMPARE(received.size(), size_t(8));
         for (size_t i = 0; i < received.size(); ++i) {
             const Record &a = received[i];
             const Record &b = imported.records[i];
@@ -683,6 +852,9 @@ private slots:
             QCOMPARE(a.tool, b.tool);
             QCOMPARE(a.tsMs, b.tsMs);
             QCOMPARE(a.value(Metric::Latency), b.value(Metric::Latency));
+            QCOMPARE(isPresent(a.value(Metric::Cost)), isPresent(b.value(Metric::Cost)));
+            if (isPresent(a.value(Metric::Cost)))
+                QCOMPARE(a.value(Metric::Cost), b.value(Metric::Cost));
             QCOMPARE(a.ok, b.ok);
             QCOMPARE(a.error, b.error);
             QCOMPARE(a.custom, b.custom);
@@ -690,6 +862,13 @@ private slots:
         }
         QCOMPARE(received[0].workflow, std::string("checkout"));
         QCOMPARE(customValue(received[0], "input_tokens"), 100.0);
+        QCOMPARE(received[0].value(Metric::Cost), 0.0); // a chat without a provider or model: unpriced, 0
+        const Record &last = imported.records.back();
+        QCOMPARE(last.tool, std::string("refund"));
+        QCOMPARE(last.workflow, std::string("refunds")); // from line 6, not the service name of line 5
+        QCOMPARE(last.line, 5);
+        QCOMPARE(customValue(last, "input_tokens"), 2000.0);
+        QVERIFY(qAbs(last.value(Metric::Cost) - 0.0025) < 1e-12); // 2000 × $1/M + 100 × $5/M
     }
 };
 

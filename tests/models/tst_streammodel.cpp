@@ -1,8 +1,13 @@
+#include "consolesession.h"
+#include "enginehost.h"
+#include "simulator/demosimulator.h"
 #include "streamfiltermodel.h"
 #include "streammodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Apprentice;
@@ -14,11 +19,13 @@ class TestStreamModel : public QObject
 private:
     qint64 m_seq = 0;
 
-    std::vector<StreamRow> batch(int n, const QString &tool = QStringLiteral("fetch_data"), bool ok = true)
+    std::vector<StreamRow> batch(int n, const QString &tool = QStringLiteral("fetch_data"), bool ok = true,
+                                 qint16 source = StreamSources::None)
     {
         std::vector<StreamRow> rows;
         for (int i = 0; i < n; ++i) {
             StreamRow r;
+            r.source = source;
             r.seq = ++m_seq;
             r.tsMs = 1790812800000 + m_seq * 10;
             r.workflow = QStringLiteral("process_customer_order");
@@ -219,6 +226,103 @@ private slots:
         model.addRows(batch(4, QStringLiteral("process")));
         model.flush();
         QCOMPARE(proxy.rowCount(), 7);
+    }
+
+    void sourceColumnNamesEveryKindOfSource()
+    {
+        StreamModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy sources(&model, &StreamModel::sourcesChanged);
+        const qint16 file = StreamSources::intern(QStringLiteral("orders.jsonl"));
+        const qint16 otlp = StreamSources::intern(QStringLiteral("OTLP 127.0.0.1:4318"));
+        QCOMPARE(StreamSources::intern(QStringLiteral("orders.jsonl")), file); // interned once
+        QVERIFY(file != otlp && file > StreamSources::Demo && otlp > StreamSources::Demo);
+        model.addRows(batch(2, QStringLiteral("fetch_data"), true, file));
+        model.addRows(batch(1, QStringLiteral("fetch_data"), true, StreamSources::Demo));
+        model.addRows(batch(1, QStringLiteral("fetch_data"), true, otlp));
+        model.addRows(batch(1, QStringLiteral("fetch_data"), true, file));
+        model.addRows(batch(1));
+        QCOMPARE(sources.count(), 3); // once per source new to the stream
+        model.setNewestFirst(false);
+        model.flush();
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.index(row, StreamModel::ColSource).data().toString();
+        QCOMPARE(shown, (QStringList{QStringLiteral("orders.jsonl"), QStringLiteral("orders.jsonl"), QStringLiteral("demo"),
+                                     QStringLiteral("OTLP 127.0.0.1:4318"), QStringLiteral("orders.jsonl"), QString()}));
+        QCOMPARE(model.index(3, 0).data(StreamModel::SourceRole).toInt(), int(otlp));
+        QCOMPARE(model.sourceNames(), (QStringList{QStringLiteral("orders.jsonl"), QStringLiteral("demo"),
+                                                   QStringLiteral("OTLP 127.0.0.1:4318")}));
+        QCOMPARE(model.headerData(StreamModel::ColSource, Qt::Horizontal).toString(), QStringLiteral("Source"));
+        model.clear();
+        QVERIFY(model.sourceNames().isEmpty());
+        QCOMPARE(sources.count(), 4);
+    }
+
+    void filterBySourceAndTextMatchesSources()
+    {
+        StreamModel model;
+        StreamFilterModel proxy;
+        proxy.setStreamModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const qint16 file = StreamSources::intern(QStringLiteral("traces-2026.json"));
+        const qint16 sse = StreamSources::intern(QStringLiteral("SSE http://127.0.0.1:8080/events"));
+        model.addRows(batch(4, QStringLiteral("fetch_data"), true, file));
+        model.addRows(batch(3, QStringLiteral("fetch_data"), true, sse));
+        model.addRows(batch(2, QStringLiteral("fetch_data"), true, StreamSources::Demo));
+        model.flush();
+        proxy.setSource(QStringLiteral("SSE http://127.0.0.1:8080/events"));
+        QVERIFY(proxy.isFiltering());
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setSource(QStringLiteral("demo"));
+        QCOMPARE(proxy.rowCount(), 2);
+        proxy.setSource({});
+        proxy.setText(QStringLiteral("8080/EVENTS"));
+        QCOMPARE(proxy.rowCount(), 3);
+        proxy.setText(QStringLiteral("traces-2026"));
+        QCOMPARE(proxy.rowCount(), 4);
+        // A source that appears after the filter was set is matched too.
+        const qint16 later = StreamSources::intern(QStringLiteral("File /var/log/traces-2026.jsonl"));
+        model.addRows(batch(5, QStringLiteral("fetch_data"), true, later));
+        model.flush();
+        QCOMPARE(proxy.rowCount(), 9);
+        proxy.setSource(QStringLiteral("File /var/log/traces-2026.jsonl"));
+        QCOMPARE(proxy.rowCount(), 5);
+    }
+
+    void engineRowsCarryTheirSource()
+    {
+        // Imports are named by their file, live batches by their connection, the simulator as the demo.
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("night-run.jsonl")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"ts":"2026-10-01T00:00:12.345Z","workflow":"w","tool":"t","latency_ms":5,"status":"ok"})" "\n");
+        file.close();
+        ConsoleSession session;
+        session.openFiles({file.fileName()});
+        DemoSimulator sim(3);
+        session.host()->appendRecords(sim.nextExecution(), QStringLiteral("OTLP 127.0.0.1:4318"));
+        session.host()->flush();
+        QTRY_COMPARE(session.stream()->totalSeen(), 5);
+        session.stream()->flush();
+        StreamModel *model = session.stream();
+        QStringList shown;
+        for (int row = 0; row < model->rowCount(); ++row)
+            shown << model->index(row, StreamModel::ColSource).data().toString();
+        shown.removeDuplicates();
+        shown.sort();
+        QCOMPARE(shown, (QStringList{QStringLiteral("OTLP 127.0.0.1:4318"), QStringLiteral("night-run.jsonl")}));
+
+        DemoOptions demo;
+        demo.speed = 0;
+        demo.pauseAt = 2;
+        session.startDemo(demo);
+        QTRY_VERIFY_WITH_TIMEOUT(session.host()->demoState().paused, 20000);
+        session.host()->flush();
+        QTRY_VERIFY(session.stream()->totalSeen() > 0);
+        session.stream()->flush();
+        QCOMPARE(model->index(0, StreamModel::ColSource).data().toString(), QStringLiteral("demo"));
+        QCOMPARE(model->sourceNames(), QStringList{QStringLiteral("demo")});
     }
 };
 

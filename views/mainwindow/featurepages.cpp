@@ -4,6 +4,7 @@
 
 #include "capacity/capacitypage.h"
 #include "common/icons.h"
+#include "connections/connectionsmodel.h"
 #include "connections/connectionspanel.h"
 #include "consolesession.h"
 #include "enginehost.h"
@@ -70,10 +71,11 @@ QAction *installFeaturePages(MainWindow *window)
                           [] { return QCoreApplication::translate("MainWindow", "Connections"); });
     // Live records join the same engine as imports and the demo; the stream shows every source.
     QObject::connect(manager, &ConnectionManager::recordsReceived, session,
-                     [session](const std::vector<LiveBatch> &batches) {
+                     [session, manager](const std::vector<LiveBatch> &batches) {
                          for (const LiveBatch &batch : batches)
                              if (!batch.records.empty())
-                                 session->host()->appendRecords(batch.records);
+                                 session->host()->appendRecords(
+                                     batch.records, ConnectionsModel::sourceLabel(manager->connection(batch.connection)));
                      });
 
     auto *connect = new QAction(Icons::get(QStringLiteral("connections")),

@@ -47,6 +47,9 @@ StreamPage::StreamPage(ConsoleSession *session, AppSettings *settings, QWidget *
     m_workflow->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_tool = new QComboBox(this);
     m_tool->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("streamSource"));
+    m_source->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_status = new QComboBox(this);
     m_text = new QLineEdit(this);
     m_text->setClearButtonEnabled(true);
@@ -60,6 +63,7 @@ StreamPage::StreamPage(ConsoleSession *session, AppSettings *settings, QWidget *
     bar->addSpacing(12);
     bar->addWidget(m_workflow);
     bar->addWidget(m_tool);
+    bar->addWidget(m_source);
     bar->addWidget(m_status);
     bar->addWidget(m_text, 1);
     bar->addWidget(m_count);
@@ -71,9 +75,10 @@ StreamPage::StreamPage(ConsoleSession *session, AppSettings *settings, QWidget *
     m_table->setModel(m_proxy);
     Tables::setup(m_table, false);
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
-    static constexpr int chars[StreamModel::ColumnCount] = {19, 26, 7, 12, 13, 6, 10, 10, 9, 7, 10, 9, 7, 0};
+    static constexpr int chars[StreamModel::ColumnCount] = {19, 26, 7, 12, 13, 6, 10, 10, 9, 7, 10, 9, 7, 22, 0};
     Tables::setColumnChars(m_table, chars, StreamModel::ColumnCount);
-    Tables::persistHeader(m_table->horizontalHeader(), settings, QStringLiteral("stream"));
+    // A new key since the Source column: a header saved with fewer columns would put widths on the wrong ones.
+    Tables::persistHeader(m_table->horizontalHeader(), settings, QStringLiteral("stream.sources"));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -108,6 +113,13 @@ StreamPage::StreamPage(ConsoleSession *session, AppSettings *settings, QWidget *
         m_settings->setFilter(QStringLiteral("stream.tool"), t);
         refreshCount();
     });
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
+        const QString s = m_source->currentData().toString();
+        m_proxy->setSource(s);
+        m_settings->setFilter(QStringLiteral("stream.source"), s);
+        refreshCount();
+    });
+    connect(model, &StreamModel::sourcesChanged, this, &StreamPage::refreshSources);
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setStatus(StreamFilterModel::Status(m_status->currentData().toInt()));
         m_settings->setFilter(QStringLiteral("stream.status"), QString::number(m_status->currentData().toInt()));
@@ -150,9 +162,10 @@ void StreamPage::retranslate()
     m_follow->setToolTip(tr("Keep the newest records in view"));
     m_order->setText(newestFirst ? tr("Newest first") : tr("Oldest first"));
     m_order->setToolTip(tr("Newest records on top, or at the bottom like a log tail"));
-    m_text->setPlaceholderText(tr("Search workflow, tool, execution, error…"));
+    m_text->setPlaceholderText(tr("Search workflow, tool, execution, error, source…"));
     m_workflow->setToolTip(tr("Show one workflow only"));
     m_tool->setToolTip(tr("Show one tool only"));
+    m_source->setToolTip(tr("Show the records of one file, live connection or the demo only"));
     m_status->setToolTip(tr("Show all records, only successful or failed ones, or only those the engine flagged"));
     {
         const QSignalBlocker block(m_status);
@@ -169,18 +182,34 @@ void StreamPage::retranslate()
     refreshCount();
 }
 
+namespace {
+
+void refill(QComboBox *combo, const QStringList &names, const QString &all, const QString &wanted)
+{
+    const QSignalBlocker block(combo);
+    const QString current = combo->count() ? combo->currentData().toString() : wanted;
+    combo->clear();
+    combo->addItem(all, QString());
+    for (const QString &n : names)
+        combo->addItem(n, n);
+    const int idx = combo->findData(current);
+    combo->setCurrentIndex(idx >= 0 ? idx : 0);
+}
+
+} // namespace
+
+void StreamPage::refreshSources()
+{
+    const QString wanted = m_settings->filter(QStringLiteral("stream.source"));
+    QStringList sources = m_session->stream()->sourceNames();
+    if (!wanted.isEmpty() && !sources.contains(wanted))
+        sources << wanted; // a remembered filter stays selectable until its data arrives
+    refill(m_source, sources, tr("All sources"), wanted);
+    m_proxy->setSource(m_source->currentData().toString());
+}
+
 void StreamPage::refreshPickers()
 {
-    auto refill = [](QComboBox *combo, const QStringList &names, const QString &all, const QString &wanted) {
-        const QSignalBlocker block(combo);
-        const QString current = combo->count() ? combo->currentData().toString() : wanted;
-        combo->clear();
-        combo->addItem(all, QString());
-        for (const QString &n : names)
-            combo->addItem(n, n);
-        const int idx = combo->findData(current);
-        combo->setCurrentIndex(idx >= 0 ? idx : 0);
-    };
     const QString wantedWorkflow = m_settings->filter(QStringLiteral("stream.workflow"));
     const QString wantedTool = m_settings->filter(QStringLiteral("stream.tool"));
     QStringList workflows = m_session->workflowNames();
@@ -193,6 +222,7 @@ void StreamPage::refreshPickers()
     refill(m_tool, tools, tr("All tools"), wantedTool);
     m_proxy->setWorkflow(m_workflow->currentData().toString());
     m_proxy->setTool(m_tool->currentData().toString());
+    refreshSources();
 }
 
 void StreamPage::refreshCount()
@@ -254,6 +284,7 @@ bool StreamPage::selectRecord(qint64 seq)
         m_status->setCurrentIndex(0);
         m_workflow->setCurrentIndex(0);
         m_tool->setCurrentIndex(0);
+        m_source->setCurrentIndex(0);
         idx = m_proxy->mapFromSource(model->index(model->rowForSeq(seq), 0));
         if (!idx.isValid())
             return false;

@@ -12,7 +12,7 @@ class QToolButton;
 class StreamFilterModel;
 
 /// The live execution stream: records newest-first (or oldest-first following the tail),
-/// coloured by drift score, anomaly and failure; filtered by workflow, tool, status and text;
+/// coloured by drift score, anomaly and failure; filtered by workflow, tool, source, status and text;
 /// pausable without losing what arrives meanwhile (up to the ring's capacity).
 class StreamPage : public QWidget
 {
@@ -30,6 +30,7 @@ public:
     QToolButton *orderButton() const { return m_order; }
     QComboBox *workflowCombo() const { return m_workflow; }
     QComboBox *toolCombo() const { return m_tool; }
+    QComboBox *sourceCombo() const { return m_source; }
     QComboBox *statusCombo() const { return m_status; }
     QLineEdit *textEdit() const { return m_text; }
 
@@ -42,6 +43,7 @@ protected:
 private:
     void retranslate();
     void refreshPickers();
+    void refreshSources();
     void refreshCount();
     void onRowsInserted(int first, int last);
     void onRowsRemoved(int first, int last);
@@ -56,6 +58,7 @@ private:
     QToolButton *m_order = nullptr;
     QComboBox *m_workflow = nullptr;
     QComboBox *m_tool = nullptr;
+    QComboBox *m_source = nullptr;
     QComboBox *m_status = nullptr;
     QLineEdit *m_text = nullptr;
     QLabel *m_count = nullptr;
