@@ -1535,6 +1535,18 @@ OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
         <source> by %1</source>
         <translation> — %1</translation>
     </message>
+    <message>
+        <source>Cannot re-run with %1: no such tier is configured (Settings → Investigation)</source>
+        <translation>Неможливо повторити з %1: такого рівня не налаштовано (Налаштування → Розслідування)</translation>
+    </message>
+    <message>
+        <source>Cannot re-run: this investigation is no longer kept</source>
+        <translation>Неможливо повторити: це розслідування вже не зберігається</translation>
+    </message>
+    <message>
+        <source>Cannot re-run with %1 yet: this drift is still being investigated</source>
+        <translation>Поки неможливо повторити з %1: цей дрейф ще розслідується</translation>
+    </message>
 </context>
 <context>
     <name>EconomicsPage</name>
@@ -1817,6 +1829,25 @@ Tier: %2, cost %3</source>
     <message>
         <source>Last calls of this tool before the event</source>
         <translation>Останні виклики цього інструмента перед подією</translation>
+    </message>
+</context>
+<context>
+    <name>EvolutionPages</name>
+    <message>
+        <source>The mutation ledger is not kept: %1</source>
+        <translation>Реєстр мутацій не зберігається: %1</translation>
+    </message>
+    <message>
+        <source>Mutation #%1 (%2) proposed for %3 in the ledger</source>
+        <translation>Мутацію №%1 (%2) для %3 запропоновано в реєстрі</translation>
+    </message>
+    <message>
+        <source>Trend warning: %1</source>
+        <translation>Попередження про тренд: %1</translation>
+    </message>
+    <message>
+        <source>The mutation ledger could not be saved: %1</source>
+        <translation>Не вдалося зберегти реєстр мутацій: %1</translation>
     </message>
 </context>
 <context>
@@ -2194,12 +2225,6 @@ Tier: %2, cost %3</source>
         <translation>Рекомендовано: ігнорувати</translation>
     </message>
     <message>
-        <source>Tier %1 · %2 %3 · attempt %4
-</source>
-        <translation>Рівень %1 · %2 %3 · спроба %4
-</translation>
-    </message>
-    <message>
         <source>HTTP %1 after %2 attempt(s) · %3 ms · %4 in / %5 out tokens · %6
 </source>
         <translation>HTTP %1 після спроб: %2 · %3 мс · токенів %4 вх. / %5 вих. · %6
@@ -2250,6 +2275,30 @@ Tier: %2, cost %3</source>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Не вдалося записати %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · re-run %2</source>
+        <translation>%1 · повтор %2</translation>
+    </message>
+    <message>
+        <source>Asked again with only this tier (re-run %1)</source>
+        <translation>Запитано знову лише цим рівнем (повтор %1)</translation>
+    </message>
+    <message>
+        <source>Re-run with %1 failed: %2. The earlier verdict stands.</source>
+        <translation>Повтор з %1 не вдався: %2. Попередній вердикт залишається.</translation>
+    </message>
+    <message>
+        <source>Re-run with %1 failed: %2</source>
+        <translation>Повтор з %1 не вдався: %2</translation>
+    </message>
+    <message>
+        <source>Tier %1 · %2 %3 · attempt %4</source>
+        <translation>Рівень %1 · %2 %3 · спроба %4</translation>
+    </message>
+    <message>
+        <source> · re-run %1</source>
+        <translation> · повтор %1</translation>
     </message>
 </context>
 <context>
@@ -2568,6 +2617,14 @@ Tier: %2, cost %3</source>
     <message>
         <source>Receive OTLP traces, follow an NDJSON or SSE stream, or tail a growing log file</source>
         <translation>Приймати трасування OTLP, стежити за потоком NDJSON чи SSE або читати журнал, що зростає</translation>
+    </message>
+    <message>
+        <source>Mutations</source>
+        <translation>Мутації</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Версії</translation>
     </message>
 </context>
 <context>
@@ -3075,6 +3132,10 @@ Tier: %2, cost %3</source>
     <message>
         <source>Exported %1 rule(s) to %2</source>
         <translation>Експортовано правил: %1 до %2</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>примітка</translation>
     </message>
 </context>
 <context>
@@ -3627,6 +3688,18 @@ Tier: %2, cost %3</source>
         <source>What the engine made of the call: learning, anomaly, drift, failure</source>
         <translation>Як рушій оцінив виклик: навчання, аномалія, дрейф, збій</translation>
     </message>
+    <message>
+        <source>demo</source>
+        <translation>демо</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Джерело</translation>
+    </message>
+    <message>
+        <source>Where the record came from: the imported file, the live connection, or the demo</source>
+        <translation>Звідки надійшов запис: імпортований файл, живе підключення або демо</translation>
+    </message>
 </context>
 <context>
     <name>StreamPage</name>
@@ -3661,10 +3734,6 @@ Tier: %2, cost %3</source>
     <message>
         <source>Newest records on top, or at the bottom like a log tail</source>
         <translation>Найновіші записи згори або знизу, як хвіст журналу</translation>
-    </message>
-    <message>
-        <source>Search workflow, tool, execution, error…</source>
-        <translation>Пошук процесу, інструмента, виконання, помилки…</translation>
     </message>
     <message>
         <source>Show one workflow only</source>
@@ -3721,6 +3790,18 @@ Tier: %2, cost %3</source>
     <message>
         <source>The stream keeps the newest %1 records (Settings → Data)</source>
         <translation>Потік зберігає найновіші %1 записів (Налаштування → Дані)</translation>
+    </message>
+    <message>
+        <source>Search workflow, tool, execution, error, source…</source>
+        <translation>Пошук процесу, інструмента, виконання, помилки, джерела…</translation>
+    </message>
+    <message>
+        <source>Show the records of one file, live connection or the demo only</source>
+        <translation>Показати записи лише одного файлу, живого підключення або демо</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Усі джерела</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +4014,14 @@ Tier: %2, cost %3</source>
         <source>Save tiers file</source>
         <translation>Зберегти файл рівнів</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n model(s) offered by the server</source>
+        <translation>
+            <numerusform>%1: сервер пропонує %n модель</numerusform>
+            <numerusform>%1: сервер пропонує %n моделі</numerusform>
+            <numerusform>%1: сервер пропонує %n моделей</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TimeSeriesChart</name>
@@ -4110,6 +4199,49 @@ Tier: %2, cost %3</source>
     <message>
         <source>trend analysis</source>
         <translation>аналіз тренду</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsPage</name>
+    <message>
+        <source>No workflow yet. Open a log export, connect a live source or start the demo.</source>
+        <translation>Робочих процесів ще немає. Відкрийте експорт журналу, підключіть живе джерело або запустіть демо.</translation>
+    </message>
+    <message>
+        <source>Only version %1 of %2 has been seen. When records of another version arrive (for example 1.1.0 running in shadow mode beside it), the two are compared here tool by tool.</source>
+        <translation>Поки що бачили лише версію %1 процесу %2. Щойно надійдуть записи іншої версії (наприклад, 1.1.0 у тіньовому режимі поруч), їх буде порівняно тут інструмент за інструментом.</translation>
+    </message>
+    <message>
+        <source>Pick two different versions to compare.</source>
+        <translation>Виберіть дві різні версії для порівняння.</translation>
+    </message>
+    <message>
+        <source>A new version is judged against the current one on the calls both served over the same period: medians and error rates with significance tests and effect sizes, then a recommendation to promote it or roll it back.</source>
+        <translation>Нову версію оцінюють відносно поточної на викликах, які обидві обслужили за той самий період: медіани й частки помилок із тестами значущості та розмірами ефекту, а потім рекомендація — просунути її чи відкотити.</translation>
+    </message>
+    <message>
+        <source>&amp;Workflow</source>
+        <translation>&amp;Робочий процес</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline</source>
+        <translation>&amp;Базова</translation>
+    </message>
+    <message>
+        <source>&amp;Candidate</source>
+        <translation>&amp;Кандидат</translation>
+    </message>
+    <message>
+        <source>The workflow whose versions are compared</source>
+        <translation>Робочий процес, версії якого порівнюються</translation>
+    </message>
+    <message>
+        <source>The version in production, the reference</source>
+        <translation>Версія в роботі, еталон</translation>
+    </message>
+    <message>
+        <source>The new version being judged (by default the newest one)</source>
+        <translation>Нова версія, яку оцінюють (типово найновіша)</translation>
     </message>
 </context>
 <context>

@@ -20,10 +20,10 @@ using namespace Apprentice;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("EvolutionPages", text);
-}
+/// The messages of this wiring, under their own translation context.
+struct EvolutionPages {
+    Q_DECLARE_TR_FUNCTIONS(EvolutionPages)
+};
 
 } // namespace
 
@@ -34,13 +34,13 @@ void installEvolutionPages(MainWindow *window, AppSettings *settings)
 
     QString error;
     if (!hub->setDatabase(settings->evolutionDatabase(), &error))
-        window->statusBar()->showMessage(tr("The mutation ledger is not kept: %1").arg(error));
+        window->statusBar()->showMessage(EvolutionPages::tr("The mutation ledger is not kept: %1").arg(error));
 
     auto *trends = new TrendPage(window);
     trends->setObjectName(QStringLiteral("trendPage"));
     trends->setLedger(hub->ledger());
     QObject::connect(hub, &EvolutionHub::trendsChanged, trends, [trends, hub] { trends->setSeries(*hub->trends()); });
-    window->setPageWidget(QStringLiteral("trends"), trends, QStringLiteral("trends"), [] { return tr("Trends"); });
+    window->setPageWidget(QStringLiteral("trends"), trends, QStringLiteral("trends"), [] { return QCoreApplication::translate("MainWindow", "Trends"); });
 
     auto *mutations = new MutationsPage(window);
     mutations->setObjectName(QStringLiteral("mutationsPage"));
@@ -50,11 +50,11 @@ void installEvolutionPages(MainWindow *window, AppSettings *settings)
     // Shadow comparisons run where the records are: on the engine thread.
     QObject::connect(mutations, &MutationsPage::comparisonWanted, session->host(), &EngineHost::compareVersions);
     QObject::connect(session->host(), &EngineHost::comparisonReady, mutations, &MutationsPage::setComparison);
-    window->setPageWidget(QStringLiteral("mutations"), mutations, QStringLiteral("evolve"), [] { return tr("Mutations"); });
+    window->setPageWidget(QStringLiteral("mutations"), mutations, QStringLiteral("evolve"), [] { return QCoreApplication::translate("MainWindow", "Mutations"); });
 
     auto *versions = new VersionsPage(session, window);
     versions->setObjectName(QStringLiteral("versionsPage"));
-    window->setPageWidget(QStringLiteral("versions"), versions, QStringLiteral("versions"), [] { return tr("Versions"); });
+    window->setPageWidget(QStringLiteral("versions"), versions, QStringLiteral("versions"), [] { return QCoreApplication::translate("MainWindow", "Versions"); });
 
     // "Mark for evolution" on a drift becomes a proposal in the ledger, from its diagnosis when it has one.
     QObject::connect(session->host(), &EngineHost::actionDone, hub,
@@ -76,19 +76,19 @@ void installEvolutionPages(MainWindow *window, AppSettings *settings)
                          const qint64 id = hub->proposeForDrift(drift, events->investigation(a.eventId), a.who);
                          if (const Mutation *m = hub->ledger()->mutation(id))
                              window->statusBar()->showMessage(
-                                 tr("Mutation #%1 (%2) proposed for %3 in the ledger").arg(id).arg(m->kindLabel(), m->tool), 8000);
+                                 EvolutionPages::tr("Mutation #%1 (%2) proposed for %3 in the ledger").arg(id).arg(m->kindLabel(), m->tool), 8000);
                      });
 
     // Early warnings reach the operator wherever they are.
     QObject::connect(session, &ConsoleSession::eventsAdded, window, [window](const std::vector<EventRecord> &events) {
         for (auto it = events.rbegin(); it != events.rend(); ++it) {
             if (it->event.kind == EventKind::Trend) {
-                window->statusBar()->showMessage(tr("Trend warning: %1").arg(it->event.reason), 10000);
+                window->statusBar()->showMessage(EvolutionPages::tr("Trend warning: %1").arg(it->event.reason), 10000);
                 return;
             }
         }
     });
     QObject::connect(hub, &EvolutionHub::saveFailed, window, [window](const QString &why) {
-        window->statusBar()->showMessage(tr("The mutation ledger could not be saved: %1").arg(why), 10000);
+        window->statusBar()->showMessage(EvolutionPages::tr("The mutation ledger could not be saved: %1").arg(why), 10000);
     });
 }
