@@ -133,6 +133,8 @@ int DemoSimulator::nextExecution(std::vector<Record> &out)
     std::snprintf(id, sizeof id, "pco-%06lld", static_cast<long long>(m_executions));
 
     const bool loaded = isActive(Situation::BlackFriday);
+    // No extra random draws: the current version's records are the same with or without a shadow.
+    const bool candidate = isActive(Situation::ShadowRelease) && m_executions % 2 == 0;
     const double creepDays = daysSinceCreep(m_lastArrivalMs);
     qint64 ts = m_lastArrivalMs;
     auto advance = [&ts](double latencyMs) { ts += std::llround(latencyMs) + 1; };
@@ -155,6 +157,8 @@ int DemoSimulator::nextExecution(std::vector<Record> &out)
         fetchMs *= m_random.uniform(1.5, 2.0);
     if (loaded)
         fetchMs *= 1.08;
+    if (candidate)
+        fetchMs *= CandidateFetchFactor;
     // Added after the multipliers so the creep is exactly +1.2 ms/day on every percentile.
     fetchMs += CreepLatencyMsPerDay * creepDays;
     fetch.setValue(Metric::Latency, latencyValue(fetchMs));
@@ -197,6 +201,9 @@ int DemoSimulator::nextExecution(std::vector<Record> &out)
     send.tsMs = ts;
     send.setValue(Metric::Latency, latencyValue(m_random.normal(154, 8) * (loaded ? 1.10 : 1.0)));
 
+    if (candidate)
+        for (Record &r : out)
+            r.version.assign(candidateVersionName());
     applySchedule();
     return ToolCount;
 }

@@ -53,6 +53,10 @@ public:
     /// Workflow id, version and tool names the demo produces.
     static const char *workflowName() { return "process_customer_order"; }
     static const char *versionName() { return "1.0.0"; }
+    /// The version ShadowRelease runs beside versionName() on every other execution.
+    static const char *candidateVersionName() { return "1.1.0"; }
+    /// The candidate's fetch_data latency against the current version's (it carries add_cache).
+    static constexpr double CandidateFetchFactor = 0.7;
     static const char *toolName(int index); ///< 0 fetch_data, 1 process, 2 validate, 3 send_results
 
     explicit DemoSimulator(std::uint64_t seed = 1, qint64 startMs = DefaultStartMs);

@@ -11,6 +11,7 @@ QString situationName(Situation s)
     case Situation::ApiOutage: return QStringLiteral("api_outage");
     case Situation::SlowCreep: return QStringLiteral("slow_creep");
     case Situation::BlackFriday: return QStringLiteral("black_friday");
+    case Situation::ShadowRelease: return QStringLiteral("shadow_release");
     }
     return {};
 }

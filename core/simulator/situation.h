@@ -12,11 +12,12 @@ enum class Situation : quint8 {
     ValidationDegradation, ///< validate's validation_pass falls from ~100 % to ~90 %
     ApiOutage,             ///< fetch_data fails with HTTP 500; the execution stops there
     SlowCreep,             ///< fetch_data +1.2 ms/day and validation −0.02 %/day since the trigger
-    BlackFriday            ///< ×10 traffic, and the loaded system gets mildly slower
+    BlackFriday,           ///< ×10 traffic, and the loaded system gets mildly slower
+    ShadowRelease          ///< every other execution runs version 1.1.0 in shadow mode: fetch_data cached, 30 % faster
 };
-constexpr int SituationCount = 6;
+constexpr int SituationCount = 7;
 
-/// Wire name: "normal", "api_slowdown", "validation_degradation", "api_outage", "slow_creep", "black_friday".
+/// Wire name: "normal", "api_slowdown", "validation_degradation", "api_outage", "slow_creep", "black_friday", "shadow_release".
 QString situationName(Situation s);
 /// Parses a wire name; false when unknown.
 bool situationFromName(const QString &name, Situation &out);

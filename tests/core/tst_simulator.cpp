@@ -363,6 +363,46 @@ private slots:
         QVERIFY2(std::abs(passSlope / -0.0002 - 1) < 0.10, qPrintable(QString::number(passSlope)));
     }
 
+    void shadowReleaseRunsTheCandidateBesideTheCurrentVersion()
+    {
+        DemoSimulator plain(23), shadow(23);
+        shadow.trigger(Situation::ShadowRelease);
+        std::vector<Record> a, b;
+        Tally fetchCurrent, fetchCandidate;
+        const auto same = [](const Record &x, const Record &y) { // absent values are NaN on both sides
+            for (size_t m = 0; m < x.values.size(); ++m)
+                if (!(x.values[m] == y.values[m] || (std::isnan(x.values[m]) && std::isnan(y.values[m]))))
+                    return false;
+            return true;
+        };
+        qint64 candidates = 0;
+        for (int i = 0; i < 4000; ++i) {
+            plain.nextExecution(a);
+            shadow.nextExecution(b);
+            QCOMPARE(a.size(), b.size());
+            const bool candidate = b[0].version == DemoSimulator::candidateVersionName();
+            for (const Record &r : b)
+                QCOMPARE(r.version, std::string(candidate ? DemoSimulator::candidateVersionName() : DemoSimulator::versionName()));
+            candidates += candidate ? 1 : 0;
+            if (candidate) {
+                fetchCandidate.add(b[0].value(Metric::Latency));
+                // Only fetch_data changes: the other tools are the current version's, value for value.
+                for (size_t k = 1; k < b.size(); ++k)
+                    QVERIFY(same(b[k], a[k]));
+            } else {
+                fetchCurrent.add(b[0].value(Metric::Latency));
+                // The current version's records are exactly those of a run without a shadow.
+                for (size_t k = 0; k < b.size(); ++k) {
+                    QVERIFY(same(b[k], a[k]));
+                    QCOMPARE(b[k].tsMs, a[k].tsMs);
+                }
+            }
+        }
+        QCOMPARE(candidates, qint64(2000)); // every other execution
+        const double ratio = fetchCandidate.mean() / fetchCurrent.mean();
+        QVERIFY2(std::abs(ratio - DemoSimulator::CandidateFetchFactor) < 0.02, qPrintable(QString::number(ratio)));
+    }
+
     void scheduledScenarioStartsAfterK()
     {
         DemoSimulator sim(21);
@@ -390,7 +430,7 @@ private slots:
     void situationNamesRoundTrip()
     {
         QCOMPARE(situationNames(), QStringList({u"normal"_qs, u"api_slowdown"_qs, u"validation_degradation"_qs,
-                                                u"api_outage"_qs, u"slow_creep"_qs, u"black_friday"_qs}));
+                                                u"api_outage"_qs, u"slow_creep"_qs, u"black_friday"_qs, u"shadow_release"_qs}));
         for (const QString &name : situationNames()) {
             Situation s = Situation::Normal;
             QVERIFY(situationFromName(name, s));

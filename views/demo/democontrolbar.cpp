@@ -25,6 +25,7 @@ QString iconFor(Situation s)
     case Situation::ApiOutage: return QStringLiteral("outage");
     case Situation::SlowCreep: return QStringLiteral("creep");
     case Situation::BlackFriday: return QStringLiteral("traffic");
+    case Situation::ShadowRelease: return QStringLiteral("versions");
     case Situation::Normal: break;
     }
     return QStringLiteral("normal");
@@ -178,6 +179,9 @@ void DemoControlBar::retranslate()
         {Situation::ApiOutage, tr("API outage"), tr("Every fetch_data call fails fast with HTTP 500; executions stop there")},
         {Situation::SlowCreep, tr("Slow creep"), tr("fetch_data gets 1.2 ms slower per simulated day and validation 0.02 % worse")},
         {Situation::BlackFriday, tr("Black Friday"), tr("Ten times the traffic; the loaded system gets mildly slower")},
+        {Situation::ShadowRelease, tr("New version"),
+         tr("Version 1.1.0, with a cache in fetch_data, runs in shadow mode on every other execution: it learns its "
+            "own profile and the Versions page compares it with 1.0.0")},
     };
     for (const Text &t : texts) {
         QAction *a = m_situations[size_t(t.s)];

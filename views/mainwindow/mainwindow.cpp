@@ -450,6 +450,7 @@ void MainWindow::retranslate()
         case Situation::ApiOutage: a->setText(tr("API outage after 300 executions")); break;
         case Situation::SlowCreep: a->setText(tr("Slow creep after 300 executions")); break;
         case Situation::BlackFriday: a->setText(tr("Black Friday after 300 executions")); break;
+        case Situation::ShadowRelease: a->setText(tr("New version in shadow after 300 executions")); break;
         }
     }
     m_viewMenu->setTitle(tr("&View"));
