@@ -27,10 +27,10 @@ Engine::~Engine() = default;
 
 WorkflowState *Engine::workflowFor(std::string_view workflow, std::string_view version)
 {
-    if (m_last && m_last->workflow == workflow && m_last->version == version)
+    if (m_last && m_last->is(workflow, version)) [[likely]]
         return m_last;
     for (auto &w : m_workflows) {
-        if (w->workflow == workflow && w->version == version) {
+        if (w->is(workflow, version)) {
             m_last = w.get();
             return m_last;
         }

@@ -8,16 +8,45 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace Apprentice {
 
-MetricState &ToolState::metric(int builtinIndex, const DetectorConfig *config)
+MetricState &ToolState::addBuiltin(int builtinIndex, const DetectorConfig *config)
 {
     auto &slot = builtin[size_t(builtinIndex)];
     if (!slot)
         slot = std::make_unique<MetricState>(std::string(BuiltinMetricNames[size_t(builtinIndex)]), config);
     return *slot;
 }
+
+namespace {
+
+inline std::uint64_t mix(std::uint64_t h)
+{
+    // murmur3's finaliser: every input bit reaches the low bits the table index uses
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 33);
+}
+
+inline std::uint64_t textHash(std::string_view s)
+{
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = mix(h ^ w);
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, s.data() + i, s.size() - i);
+    return mix(h ^ tail);
+}
+
+} // namespace
 
 MetricState &ToolState::custom_(std::string_view n, const DetectorConfig *config)
 {
@@ -60,27 +89,88 @@ ToolState *WorkflowState::findTool(const QString &name) const
 
 ToolState &WorkflowState::toolFor(std::string_view name)
 {
-    if (m_lastTool && m_lastTool->name == name)
+    // Calls come in the workflow's order: the tool that followed the previous one last time is
+    // almost always the one called now.
+    ToolState *const previous = m_lastTool;
+    if (previous && previous->next && sameText(previous->next->name, name)) [[likely]] {
+        m_lastTool = previous->next;
         return *m_lastTool;
+    }
+    ToolState *found = nullptr;
     for (auto &t : tools) {
-        if (t->name == name) {
-            m_lastTool = t.get();
-            return *t;
+        if (sameText(t->name, name)) {
+            found = t.get();
+            break;
         }
     }
-    tools.push_back(std::make_unique<ToolState>(name));
-    m_lastTool = tools.back().get();
-    return *m_lastTool;
+    if (!found) {
+        tools.push_back(std::make_unique<ToolState>(name));
+        found = tools.back().get();
+    }
+    if (previous)
+        previous->next = found;
+    m_lastTool = found;
+    return *found;
+}
+
+std::uint32_t *WorkflowState::findOpen(std::string_view id)
+{
+    if (m_openIndex.empty())
+        return nullptr;
+    const size_t mask = m_openIndex.size() - 1;
+    const std::uint64_t hash = textHash(id);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        std::uint32_t &slot = m_openIndex[i];
+        if (slot == Empty)
+            return nullptr;
+        if (m_open[slot].hash == hash && sameText(m_open[slot].id, id))
+            return &slot;
+    }
+}
+
+void WorkflowState::indexOpen(std::uint32_t slot)
+{
+    if (m_openIndex.empty()) {
+        const size_t capacity = size_t(std::max(1, m_engine.m_config.openExecutions));
+        m_openIndex.assign(std::bit_ceil(capacity * 2), Empty); // at most half full: short probes
+    }
+    const size_t mask = m_openIndex.size() - 1;
+    size_t i = m_open[slot].hash & mask;
+    while (m_openIndex[i] != Empty)
+        i = (i + 1) & mask;
+    m_openIndex[i] = slot;
+}
+
+void WorkflowState::unindexOpen(std::uint32_t slot)
+{
+    if (m_openIndex.empty())
+        return;
+    const size_t mask = m_openIndex.size() - 1;
+    size_t hole = m_open[slot].hash & mask;
+    while (m_openIndex[hole] != slot) {
+        if (m_openIndex[hole] == Empty)
+            return;
+        hole = (hole + 1) & mask;
+    }
+    // Backward-shift deletion: move later members of the probe run into the hole.
+    for (size_t i = (hole + 1) & mask; m_openIndex[i] != Empty; i = (i + 1) & mask) {
+        const size_t home = m_open[m_openIndex[i]].hash & mask;
+        // Movable when its home is not in the cyclic range (hole, i].
+        if (((i - home) & mask) >= ((i - hole) & mask)) {
+            m_openIndex[hole] = m_openIndex[i];
+            hole = i;
+        }
+    }
+    m_openIndex[hole] = Empty;
 }
 
 WorkflowState::OpenExecution &WorkflowState::executionFor(const RecordView &r)
 {
     if (!r.execution.empty()) {
-        if (m_openLast < m_open.size() && m_open[m_openLast].id == r.execution)
+        if (m_openLast < m_open.size() && sameText(m_open[m_openLast].id, r.execution)) [[likely]]
             return m_open[m_openLast];
-        const auto it = m_openIndex.find(r.execution);
-        if (it != m_openIndex.end()) {
-            m_openLast = it->second;
+        if (const std::uint32_t *slot = findOpen(r.execution)) {
+            m_openLast = *slot;
             return m_open[m_openLast];
         }
     }
@@ -123,15 +213,16 @@ void WorkflowState::startExecution(const RecordView &r)
         OpenExecution &oldest = m_open[m_openNext];
         finalize(oldest);
         if (!oldest.id.empty())
-            m_openIndex.erase(oldest.id);
+            unindexOpen(std::uint32_t(m_openNext));
     }
     OpenExecution &slot = m_open[m_openNext];
     slot.id.assign(r.execution);
+    slot.hash = textHash(slot.id);
     slot.totalLatency = 0;
     slot.failed = false;
     slot.index = executions;
     if (!slot.id.empty())
-        m_openIndex[slot.id] = m_openNext;
+        indexOpen(std::uint32_t(m_openNext));
     m_openLast = m_openNext;
     m_openNext = (m_openNext + 1) % capacity;
     if (phase == Phase::Apprentice)
@@ -400,19 +491,24 @@ void WorkflowState::onFailure(ToolState &tool, const RecordView &r)
     m_engine.requestInvestigation(*this, std::move(req), Trigger::Failure);
 }
 
-void WorkflowState::onMetric(ToolState &tool, MetricState &m, double v, const RecordView &r)
+inline void WorkflowState::onMetric(ToolState &tool, MetricState &m, double v, const RecordView &r)
 {
-    if (phase == Phase::Apprentice) {
+    if (phase == Phase::Apprentice) [[unlikely]] {
         m.profile.add(v);
         m.monitor.learn(v);
         return;
     }
     const MetricMonitor::Check check = m.monitor.check(v);
-    if (!m.monitor.isLatched())
+    if (!m.monitor.isLatched()) [[likely]]
         m.profile.add(v);
-    if (check.verdict == MetricMonitor::Verdict::Normal || check.verdict == MetricMonitor::Verdict::Learning)
+    if (check.verdict == MetricMonitor::Verdict::Normal || check.verdict == MetricMonitor::Verdict::Learning) [[likely]]
         return;
+    report(tool, m, v, r, check);
+}
 
+void WorkflowState::report(ToolState &tool, MetricState &m, double v, const RecordView &r,
+                           const MetricMonitor::Check &check)
+{
     Event e;
     e.workflow = qWorkflow;
     e.version = qVersion;

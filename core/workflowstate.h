@@ -9,14 +9,44 @@
 #include <QString>
 
 #include <array>
+#include <cstring>
 #include <memory>
-#include <unordered_map>
 #include <string>
 #include <vector>
 
 namespace Apprentice {
 
 class Engine;
+
+// Workflow, tool and execution names are short: compare them word by word, without a libc call.
+inline bool sameText(std::string_view a, std::string_view b)
+{
+    const size_t n = a.size();
+    if (n != b.size())
+        return false;
+    const char *p = a.data();
+    const char *q = b.data();
+    const auto load = [](const char *s, auto word) {
+        std::memcpy(&word, s, sizeof word);
+        return word;
+    };
+    if (n >= 8) {
+        if (n > 32)
+            return std::memcmp(p, q, n) == 0;
+        // whole words, then the last word again (overlapping): no byte loop
+        for (size_t i = 0; i + 8 < n; i += 8)
+            if (load(p + i, std::uint64_t()) != load(q + i, std::uint64_t()))
+                return false;
+        return load(p + n - 8, std::uint64_t()) == load(q + n - 8, std::uint64_t());
+    }
+    if (n >= 4)
+        return load(p, std::uint32_t()) == load(q, std::uint32_t())
+            && load(p + n - 4, std::uint32_t()) == load(q + n - 4, std::uint32_t());
+    for (size_t i = 0; i < n; ++i)
+        if (p[i] != q[i])
+            return false;
+    return true;
+}
 
 /// The learned state of one metric of one tool.
 struct MetricState {
@@ -41,8 +71,15 @@ struct ToolState {
     QString lastError;
     std::array<std::unique_ptr<MetricState>, BuiltinMetricCount> builtin;
     std::vector<std::unique_ptr<MetricState>> custom;
+    ToolState *next = nullptr; ///< the tool whose call followed this one's last time: the usual call order
 
-    MetricState &metric(int builtinIndex, const DetectorConfig *config);
+    MetricState &metric(int builtinIndex, const DetectorConfig *config)
+    {
+        if (MetricState *m = builtin[size_t(builtinIndex)].get()) [[likely]]
+            return *m;
+        return addBuiltin(builtinIndex, config);
+    }
+    MetricState &addBuiltin(int builtinIndex, const DetectorConfig *config);
     MetricState &custom_(std::string_view name, const DetectorConfig *config);
     MetricState *find(const QString &name) const;
     template<typename F>
@@ -85,6 +122,7 @@ public:
     Distribution executionLatency;
     std::vector<std::unique_ptr<ToolState>> tools;
 
+    bool is(std::string_view wf, std::string_view ver) const { return sameText(workflow, wf) && sameText(version, ver); }
     ToolState *findTool(const QString &name) const;
     void transition(Phase to, const QString &why, const RecordView *r);
     void addInvestigationCost(double usd, qint64 tsMs);
@@ -97,13 +135,10 @@ public:
 private:
     struct OpenExecution {
         std::string id;
+        std::uint64_t hash = 0;
         double totalLatency = 0;
         bool failed = false;
         qint64 index = 0;
-    };
-    struct StringHash {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
 
     ToolState &toolFor(std::string_view name);
@@ -115,6 +150,8 @@ private:
     void measureStability();
     void onFailure(ToolState &tool, const RecordView &r);
     void onMetric(ToolState &tool, MetricState &m, double v, const RecordView &r);
+    [[gnu::noinline]] void report(ToolState &tool, MetricState &m, double v, const RecordView &r,
+                                  const MetricMonitor::Check &check);
     void ledgerHour(qint64 tsMs);
     QByteArray trackerState() const;
     bool restoreTracker(const QByteArray &data);
@@ -124,7 +161,13 @@ private:
     std::vector<OpenExecution> m_open;
     size_t m_openNext = 0;   // slot the next new execution takes (the oldest when full)
     size_t m_openLast = 0;   // slot of the most recent record's execution
-    std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> m_openIndex;
+    // Open addressing (linear probing, backward-shift deletion) from execution id to slot: no node
+    // allocation and no std::string per execution. Slots hold m_open indices, Empty when free.
+    static constexpr std::uint32_t Empty = 0xffffffffu;
+    std::vector<std::uint32_t> m_openIndex;
+    std::uint32_t *findOpen(std::string_view id);
+    void indexOpen(std::uint32_t slot);
+    void unindexOpen(std::uint32_t slot);
     ToolState *m_lastTool = nullptr;
     // graduation evidence
     std::vector<std::pair<QString, double>> m_lastP95;

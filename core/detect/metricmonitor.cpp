@@ -7,12 +7,32 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace Apprentice {
 
 namespace {
 constexpr double ZTail = 2.3263478740408408; // Φ⁻¹(0.99)
+
+// Φ⁻¹((r/2 + 0.5)/(n + 1)) for every half-rank r/2 in [0, n]: the scores of a reference of n values,
+// computed once per reference size instead of once per table point or exact score.
+const double *halfRankScores(size_t n)
+{
+    static std::mutex mutex;
+    static std::map<size_t, std::unique_ptr<double[]>> tables;
+    std::lock_guard lock(mutex);
+    auto &table = tables[n];
+    if (!table) {
+        table = std::make_unique<double[]>(2 * n + 1);
+        for (size_t r = 0; r <= 2 * n; ++r)
+            table[r] = inverseNormalCdf((0.5 * double(r) + 0.5) / double(n + 1));
+    }
+    return table.get();
 }
+} // namespace
 
 std::uint64_t MetricMonitor::nextRandom()
 {
@@ -23,23 +43,50 @@ std::uint64_t MetricMonitor::nextRandom()
     return m_rng * 2685821657736338717ull;
 }
 
-void MetricMonitor::insertReference(double v)
+double MetricMonitor::nextUniform()
 {
-    ++m_offered;
+    return (double(nextRandom() >> 11) + 0.5) * 0x1p-53; // in (0, 1)
+}
+
+void MetricMonitor::scheduleNextKeep(bool first)
+{
+    // Algorithm L (Li 1994): the same uniform reservoir as Algorithm R, one draw per kept value.
+    const double k = double(m_config->referenceSize);
+    const double step = std::exp(std::log(nextUniform()) / k);
+    m_keepW = first ? step : m_keepW * step;
+    drawSkip();
+}
+
+void MetricMonitor::drawSkip()
+{
+    const double skip = std::floor(std::log(nextUniform()) / std::log1p(-std::clamp(m_keepW, 1e-300, 1.0 - 0x1p-53)));
+    m_nextKeep = m_offered + 1 + std::uint64_t(std::clamp(skip, 0.0, 1e18));
+}
+
+void MetricMonitor::keepReference(double v)
+{
     const auto size = size_t(m_config->referenceSize);
     const float f = float(v);
     if (m_reference.size() < size) {
         m_reference.insert(std::upper_bound(m_reference.begin(), m_reference.end(), f), f);
+        if (m_reference.size() == size)
+            scheduleNextKeep(true);
     } else {
-        // Reservoir sampling (Algorithm R): every value offered so far is equally likely to be kept.
-        // Lemire's multiply-shift instead of a 64-bit division on the per-value path.
+        // Lemire's multiply-shift for the uniform slot to replace.
         __extension__ using U128 = unsigned __int128;
-        const std::uint64_t j = std::uint64_t(U128(nextRandom()) * m_offered >> 64);
-        if (j >= size)
-            return;
+        const auto j = std::ptrdiff_t(U128(nextRandom()) * size >> 64);
         // Removing the j-th smallest of a uniformly chosen j removes a uniformly random element.
-        m_reference.erase(m_reference.begin() + std::ptrdiff_t(j));
-        m_reference.insert(std::upper_bound(m_reference.begin(), m_reference.end(), f), f);
+        // One shift of the values between the removed slot and the new one, not two of the tail.
+        float *data = m_reference.data();
+        const std::ptrdiff_t at = std::upper_bound(data, data + size, f) - data;
+        if (at > j) {
+            std::memmove(data + j, data + j + 1, size_t(at - 1 - j) * sizeof(float));
+            data[at - 1] = f;
+        } else {
+            std::memmove(data + at + 1, data + at, size_t(j - at) * sizeof(float));
+            data[at] = f;
+        }
+        scheduleNextKeep(m_nextKeep == 0);
     }
     ++m_changesSinceTable;
 }
@@ -77,6 +124,10 @@ void MetricMonitor::rebuildTable()
     const size_t n = m_reference.size();
     if (n == 0)
         return;
+    if (n != m_rankN) {
+        m_rankN = n;
+        m_rankZ = n == size_t(m_config->referenceSize) ? halfRankScores(n) : nullptr;
+    }
     // Heavy ties (a value holding ≥ 5 % of the reference) need exact mid-ranks.
     size_t run = 1, longest = 1;
     for (size_t i = 1; i < n; ++i) {
@@ -84,6 +135,7 @@ void MetricMonitor::rebuildTable()
         longest = std::max(longest, run);
     }
     m_discrete = longest * 20 >= n && n >= 20;
+    refreshShape();
     if (m_discrete)
         return;
     const double low = m_qLow - 4 * m_sLow;
@@ -104,8 +156,7 @@ void MetricMonitor::rebuildTable()
             hi = lo;
         while (hi < n && m_reference[hi] <= fx)
             ++hi;
-        const double rank = double(lo) + 0.5 * double(hi - lo);
-        double z = inverseNormalCdf((rank + 0.5) / double(n + 1));
+        double z = rankScore(lo, hi);
         if (x > m_qHigh)
             z = std::max(z, ZTail + (x - m_qHigh) / m_sHigh);
         else if (x < m_qLow)
@@ -114,16 +165,55 @@ void MetricMonitor::rebuildTable()
     }
 }
 
-double MetricMonitor::fastZ(double v) const
+void MetricMonitor::refreshShape()
 {
-    if (m_table.empty())
-        return zScore(v);
-    const double x = (v - m_tableLow) * m_tableScale;
-    if (!(x >= 0) || x >= TableBins)
-        return zScore(v); // outside the body: the tail formula, no search needed beyond the ends
-    const int b = int(x);
-    const double f = x - b;
-    return m_table[size_t(b)] + f * (m_table[size_t(b + 1)] - m_table[size_t(b)]);
+    m_novelZ = 0;
+    m_logScale = 0;
+    m_bodyLow = -HUGE_VAL;
+    m_bodyHigh = HUGE_VAL;
+    const size_t n = m_reference.size();
+    if (n < 20)
+        return;
+    if (m_discrete) {
+        size_t singletons = 0;
+        for (size_t i = 0; i < n; ++i)
+            singletons += (i == 0 || m_reference[i] != m_reference[i - 1]) && (i + 1 == n || m_reference[i] != m_reference[i + 1]);
+        const double unseen = (double(singletons) + 1) / double(n + 1);
+        m_novelZ = inverseNormalCdf(1 - unseen / 2);
+        return;
+    }
+    if (!(m_config->bodyCap > 0))
+        return;
+    auto at = [&](double q) { return double(m_reference[size_t(std::lround(q * double(n - 1)))]); };
+    const double q25 = at(0.25), q75 = at(0.75), q50 = at(0.5);
+    if (!(q25 > 0) || !(q75 > q25))
+        return;
+    // Upper side only, scaled by the upper half of the body: slow paths and slowdowns are upward,
+    // and a skewed body (a pass rate bounded by 1, say) must not score its long side too high.
+    const double scale = (std::log(q75) - std::log(q50)) / 0.6744897501960817;
+    if (!(scale > 0))
+        return;
+    m_logMid = std::log(q50);
+    m_logScale = 1 / scale;
+    m_bodyHigh = std::exp(m_logMid + m_config->bodyBand * scale);
+}
+
+double MetricMonitor::bodyScore(double v, double z) const
+{
+    if (!(v > 0) || m_logScale == 0)
+        return z;
+    const double zr = (std::log(v) - m_logMid) * m_logScale;
+    const double cap = m_config->bodyCap;
+    return zr > 0 && z > 0 ? std::max(z, std::min(zr, cap)) : z;
+}
+
+double MetricMonitor::rankScore(size_t lo, size_t hi) const
+{
+    const size_t n = m_reference.size();
+    if (m_rankZ && n == m_rankN)
+        return m_rankZ[lo + hi];
+    const double rank = double(lo) + 0.5 * double(hi - lo);
+    return inverseNormalCdf((rank + 0.5) / double(n + 1));
 }
 
 double MetricMonitor::zScore(double v) const
@@ -136,23 +226,18 @@ double MetricMonitor::zScore(double v) const
     auto hi = lo;
     if (hi != m_reference.end() && *hi == f)
         hi = std::upper_bound(lo, m_reference.end(), f);
-    const double rank = double(lo - m_reference.begin()) + 0.5 * double(hi - lo);
-    double z = inverseNormalCdf((rank + 0.5) / double(n + 1));
+    double z = rankScore(size_t(lo - m_reference.begin()), size_t(hi - m_reference.begin()));
     // Compare at the reference's float precision: 0.99 must equal the stored 0.99f, not sit below it.
     const double vf = double(f);
     if (hi != lo)
         return z; // a value the reference holds: its mid-rank says all there is
+    if (m_discrete && m_novelZ > std::abs(z))
+        z = vf >= m_q50 ? m_novelZ : -m_novelZ;
     if (vf > m_qHigh)
         z = std::max(z, ZTail + (vf - m_qHigh) / m_sHigh);
     else if (vf < m_qLow)
         z = std::min(z, -ZTail - (m_qLow - vf) / m_sLow);
     return z;
-}
-
-void MetricMonitor::pushRecent(double v)
-{
-    m_recent[m_seq % RecentSize] = v;
-    ++m_seq;
 }
 
 void MetricMonitor::learn(double v)
@@ -161,41 +246,25 @@ void MetricMonitor::learn(double v)
     insertReference(v);
 }
 
-MetricMonitor::Check MetricMonitor::check(double v)
+MetricMonitor::Check MetricMonitor::checkStarting(double v)
 {
     const DetectorConfig &cfg = *m_config;
-    Check result;
     if (m_rebasing || int(m_reference.size()) < cfg.minReference) {
         learn(v);
         if (m_rebasing && int(m_reference.size()) >= cfg.rebaseValues)
             m_rebasing = false;
-        return result;
+        return {};
     }
-    if (m_changesSinceTable >= m_rebuildAfter)
-        rebuildTable();
-    const double z = fastZ(v);
-    const std::uint64_t seq = m_seq;
-    m_recentZ[seq % RecentSize] = float(z);
-    pushRecent(v);
-    result.z = z;
-    result.verdict = Verdict::Normal;
+    rebuildTable();
+    return checkScored(v);
+}
 
-    const double zc = std::clamp(z, -cfg.zClamp, cfg.zClamp);
-    if (m_up == 0)
-        m_upStart = seq;
-    if (m_down == 0)
-        m_downStart = seq;
-    m_up = std::max(0.0, m_up + zc - m_k);
-    m_down = std::max(0.0, m_down - zc - m_k);
-    m_fastUp = std::max(0.0, m_fastUp + zc - m_fastK);
-    m_fastDown = std::max(0.0, m_fastDown - zc - m_fastK);
-    if (m_up == 0)
-        m_upStart = seq + 1;
-    if (m_down == 0)
-        m_downStart = seq + 1;
+MetricMonitor::Check MetricMonitor::checkOutside(double v, double z, std::uint64_t seq, Check result)
+{
+    const DetectorConfig &cfg = *m_config;
     bool runUpFires = false, runDownFires = false;
     if (std::abs(z) <= m_minRunZ) {
-        // The common case: inside every rule's band, all runs end.
+        // Inside every rule's band: all runs end.
         if (m_anyRun) {
             m_runUp.fill(0);
             m_runDown.fill(0);
@@ -347,7 +416,7 @@ QByteArray MetricMonitor::serialize() const
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(3) << quint32(m_reference.size());
+    s << quint8(4) << quint32(m_reference.size());
     for (float f : m_reference)
         s << f;
     s << quint64(m_offered) << quint64(m_rng) << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
@@ -360,6 +429,7 @@ QByteArray MetricMonitor::serialize() const
       << qint32(m_changesSinceTable) << quint32(m_table.size());
     for (float f : m_table)
         s << f;
+    s << m_keepW << quint64(m_nextKeep);
     return out;
 }
 
@@ -370,7 +440,7 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     quint8 version = 0;
     quint32 n = 0;
     s >> version >> n;
-    if (s.status() != QDataStream::Ok || version != 3 || n > 1u << 20)
+    if (s.status() != QDataStream::Ok || (version != 3 && version != 4) || n > 1u << 20)
         return false;
     MetricMonitor m(m_config);
     m.m_reference.resize(n);
@@ -392,6 +462,9 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     m.m_table.resize(tableSize);
     for (auto &f : m.m_table)
         s >> f;
+    quint64 nextKeep = 0;
+    if (version >= 4)
+        s >> m.m_keepW >> nextKeep;
     m.m_changesSinceTable = changes;
     m.m_rebuildAfter = tableSize ? std::max(1, int(m.m_reference.size()) / 4) : 1;
     m.m_anyRun = true; // conservative: the next in-band value clears the counters
@@ -409,6 +482,13 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     m.m_runDown[0] = runDown;
     m.m_latched = latched;
     m.m_latchedValues = latchedValues;
+    m.m_nextKeep = nextKeep;
+    m.refreshShape();
+    if (version < 4 && m.m_reference.size() >= size_t(m_config->referenceSize)) {
+        // Stored by Algorithm R: continue the skips from the expected weight after `offered` values.
+        m.m_keepW = std::min(1.0, double(m_config->referenceSize) / double(offered + 1));
+        m.drawSkip();
+    }
     *this = std::move(m);
     return true;
 }

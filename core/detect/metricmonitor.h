@@ -5,7 +5,9 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -35,7 +37,12 @@ public:
     /// Apprenticeship: every value goes into the reference.
     void learn(double v);
     /// Statistical monitoring: scores v, updates the detector, learns v if it is in control.
-    Check check(double v);
+    Check check(double v)
+    {
+        if (m_rebasing || int(m_reference.size()) < m_config->minReference || m_changesSinceTable >= m_rebuildAfter)
+            [[unlikely]] return checkStarting(v);
+        return checkScored(v);
+    }
 
     /// Accept the change as the new normal: the reference restarts from the values since the
     /// estimated change point; detection resumes after DetectorConfig::rebaseValues values.
@@ -66,17 +73,54 @@ public:
     bool deserialize(const QByteArray &data);
 
 private:
-    void insertReference(double v);
+    Check checkStarting(double v);
+    inline Check checkScored(double v);
+    Check checkOutside(double v, double z, std::uint64_t seq, Check result);
+    void insertReference(double v)
+    {
+        ++m_offered;
+        if (m_offered < m_nextKeep && m_reference.size() >= size_t(m_config->referenceSize)) [[likely]]
+            return;
+        keepReference(v);
+    }
+    void keepReference(double v);
+    void scheduleNextKeep(bool first);
+    void drawSkip();
     void refreshTails();
     void rebuildTable();
-    double fastZ(double v) const;
-    void pushRecent(double v);
+    double fastZ(double v) const
+    {
+        if (m_table.empty())
+            return zScore(v);
+        const double x = (v - m_tableLow) * m_tableScale;
+        if (!(x >= 0) || x >= TableBins)
+            return zScore(v); // outside the body: the tail formula, no search needed beyond the ends
+        const int b = int(x);
+        const double f = x - b;
+        return m_table[size_t(b)] + f * (m_table[size_t(b + 1)] - m_table[size_t(b)]);
+    }
+    double rankScore(size_t lo, size_t hi) const;
+    double bodyScore(double v, double z) const;
+    void refreshShape();
+    void pushRecent(double v)
+    {
+        m_recent[m_seq % RecentSize] = v;
+        ++m_seq;
+    }
     std::uint64_t nextRandom();
+    double nextUniform();
 
     const DetectorConfig *m_config;
     std::vector<float> m_reference; // sorted
     std::uint64_t m_offered = 0;    // values offered to the reservoir
     std::uint64_t m_rng = 0x9E3779B97F4A7C15ull;
+    // Reservoir sampling by skips (Li's Algorithm L): once the reservoir is full, the index of the
+    // next value to keep is drawn in advance, so the values in between cost no random number.
+    double m_keepW = 0;
+    std::uint64_t m_nextKeep = 0; // m_offered at which the next value is kept
+    // Φ⁻¹ of every half-rank of a full reference, shared by all monitors of that size (nullptr: compute).
+    const double *m_rankZ = nullptr;
+    size_t m_rankN = 0;
     // cached tail anchors
     double m_q50 = 0, m_qLow = 0, m_qHigh = 0, m_sLow = 1, m_sHigh = 1;
     double m_k = 0.5;
@@ -89,6 +133,12 @@ private:
     std::vector<float> m_table;
     double m_tableLow = 0, m_tableScale = 0;
     bool m_discrete = false;
+    // Shape of the reference, refreshed with the table: a discrete metric's score for a value the
+    // reference has never held (Good–Turing: unseen values are as rare as singletons), and the
+    // log-scale body bands of a positive continuous one (values outside them go to bodyScore).
+    double m_novelZ = 0;
+    double m_logMid = 0, m_logScale = 0;
+    double m_bodyLow = -HUGE_VAL, m_bodyHigh = HUGE_VAL;
     int m_changesSinceTable = 0;
     int m_rebuildAfter = 1;
     double m_minRunZ = 2.0; ///< below this |z| no run rule can be extended
@@ -110,5 +160,39 @@ private:
     std::array<float, RecentSize> m_recentZ{};
     std::uint64_t m_seq = 0; // values pushed so far
 };
+
+MetricMonitor::Check MetricMonitor::checkScored(double v)
+{
+    const DetectorConfig &cfg = *m_config;
+    Check result;
+    double z = fastZ(v);
+    if ((v > m_bodyHigh) | (v < m_bodyLow)) [[unlikely]]
+        z = bodyScore(v, z);
+    const std::uint64_t seq = m_seq;
+    m_recentZ[seq % RecentSize] = float(z);
+    pushRecent(v);
+    result.z = z;
+    result.verdict = Verdict::Normal;
+
+    // Both CUSUM pairs, without branches; each side remembers where it last left zero (the
+    // change-point estimate a rebase starts from).
+    const double zc = std::clamp(z, -cfg.zClamp, cfg.zClamp);
+    m_upStart = m_up > 0 ? m_upStart : seq;
+    m_downStart = m_down > 0 ? m_downStart : seq;
+    m_up = std::max(0.0, m_up + zc - m_k);
+    m_down = std::max(0.0, m_down - zc - m_k);
+    m_fastUp = std::max(0.0, m_fastUp + zc - m_fastK);
+    m_fastDown = std::max(0.0, m_fastDown - zc - m_fastK);
+
+    // The common case in one test: inside every run rule's band, no run open, no CUSUM over its
+    // threshold, nothing latched or pending. The value is learned and nothing else happens.
+    const bool quiet = (std::abs(z) <= m_minRunZ) & !m_anyRun & (m_up <= cfg.cusumH) & (m_down <= cfg.cusumH)
+        & (m_fastUp <= cfg.fastH) & (m_fastDown <= cfg.fastH) & (m_latched == 0) & !m_pendingValid;
+    if (quiet) [[likely]] {
+        insertReference(v);
+        return result;
+    }
+    return checkOutside(v, z, seq, result);
+}
 
 } // namespace Apprentice

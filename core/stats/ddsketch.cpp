@@ -15,30 +15,15 @@ namespace {
 
 constexpr double Gamma = (1.0 + DDSketch::RelativeAccuracy) / (1.0 - DDSketch::RelativeAccuracy);
 
-// log2(1 + (k + 0.5) / 4096): the cell midpoint keeps the index error below 2^-13 of the value.
-// Built at load time, so the per-value path has no initialisation guard.
-struct MantissaLog2 {
-    std::array<double, 4096> table{};
-    MantissaLog2()
-    {
-        for (int k = 0; k < 4096; ++k)
-            table[size_t(k)] = std::log2(1.0 + (k + 0.5) / 4096.0);
-    }
-};
-const MantissaLog2 s_mantissaLog2;
-const double InvLog2Gamma = 1.0 / std::log2(Gamma);
-
 } // namespace
 
-int DDSketch::indexOf(double positive)
+DDSketchDetail::MantissaLog2::MantissaLog2()
+    : invLog2Gamma(1.0 / std::log2(Gamma))
 {
-    const auto bits = std::bit_cast<std::uint64_t>(positive);
-    const int exponent = int((bits >> 52) & 0x7ff) - 1023;
-    const double log2v = exponent + s_mantissaLog2.table[(bits >> 40) & 0xfff];
-    const double x = log2v * InvLog2Gamma;
-    const int i = int(x); // truncation; ceil without the libm call
-    return i + (double(i) < x);
+    for (int k = 0; k < 4096; ++k)
+        table[size_t(k)] = std::log2(1.0 + (k + 0.5) / 4096.0);
 }
+const DDSketchDetail::MantissaLog2 DDSketchDetail::mantissaLog2;
 
 double DDSketch::valueOf(int index)
 {

@@ -2,10 +2,23 @@
 
 #include <QByteArray>
 
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <vector>
 
 namespace Apprentice {
+
+namespace DDSketchDetail {
+/// log2(1 + (k + 0.5) / 4096): the cell midpoint keeps the index error below 2^-13 of the value.
+/// Built at load time, so the per-value path has no initialisation guard.
+struct MantissaLog2 {
+    MantissaLog2();
+    std::array<double, 4096> table{};
+    double invLog2Gamma = 0;
+};
+extern const MantissaLog2 mantissaLog2;
+} // namespace DDSketchDetail
 
 /// Mergeable quantile sketch with bounded relative error (DDSketch, Masson et al., VLDB 2019).
 /// Values map to logarithmic buckets; any quantile is returned within RelativeAccuracy of the exact
@@ -47,7 +60,15 @@ public:
     double cdf(double v) const;
 
     /// Bucket index of a positive value (exposed for tests and pre-binned histograms).
-    static int indexOf(double positive);
+    static int indexOf(double positive)
+    {
+        const auto bits = std::bit_cast<std::uint64_t>(positive);
+        const int exponent = int((bits >> 52) & 0x7ff) - 1023;
+        const double log2v = exponent + DDSketchDetail::mantissaLog2.table[(bits >> 40) & 0xfff];
+        const double x = log2v * DDSketchDetail::mantissaLog2.invLog2Gamma;
+        const int i = int(x); // truncation; ceil without the libm call
+        return i + (double(i) < x);
+    }
     /// Representative value of a bucket: within RelativeAccuracy of every value in it.
     static double valueOf(int index);
     /// Lower bound of a bucket.
