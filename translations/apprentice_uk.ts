@@ -1289,6 +1289,14 @@ OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
         <source>The simulated clock (UTC) and the executions produced so far</source>
         <translation>Змодельований годинник (UTC) і кількість виконань досі</translation>
     </message>
+    <message>
+        <source>New version</source>
+        <translation>Нова версія</translation>
+    </message>
+    <message>
+        <source>Version 1.1.0, with a cache in fetch_data, runs in shadow mode on every other execution: it learns its own profile and the Versions page compares it with 1.0.0</source>
+        <translation>Версія 1.1.0 з кешем у fetch_data працює в тіньовому режимі на кожному другому виконанні: вона вивчає власний профіль, а сторінка «Версії» порівнює її з 1.0.0</translation>
+    </message>
 </context>
 <context>
     <name>DistributionsPage</name>
@@ -2625,6 +2633,10 @@ Tier: %2, cost %3</source>
     <message>
         <source>Versions</source>
         <translation>Версії</translation>
+    </message>
+    <message>
+        <source>New version in shadow after 300 executions</source>
+        <translation>Нова версія в тіньовому режимі після 300 виконань</translation>
     </message>
 </context>
 <context>
