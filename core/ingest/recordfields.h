@@ -104,6 +104,43 @@ inline bool parseStatus(std::string_view text, bool &ok)
     return false;
 }
 
+/// Sets every field a parser fills to its value before any is read: absent, version "1.0.0", status ok.
+inline void clear(RecordView &out)
+{
+    out.workflow = out.execution = out.tool = out.error = {};
+    out.version = DefaultVersion;
+    out.values = {Absent, Absent, Absent, Absent, Absent, Absent};
+    out.ok = true;
+    out.tsMs = 0;
+    out.custom = nullptr;
+    out.customCount = 0;
+}
+
+/// The member a string field fills (workflow, tool, version, execution, error); nullptr for any other field.
+inline std::string_view *textMember(RecordView &out, RecordField f)
+{
+    switch (f) {
+    case RecordField::Workflow:
+        return &out.workflow;
+    case RecordField::Tool:
+        return &out.tool;
+    case RecordField::Version:
+        return &out.version;
+    case RecordField::Execution:
+        return &out.execution;
+    case RecordField::Error:
+        return &out.error;
+    default:
+        return nullptr;
+    }
+}
+
+/// Whether string field `f` must not be empty (workflow, tool, version).
+constexpr bool needsText(RecordField f)
+{
+    return f == RecordField::Workflow || f == RecordField::Tool || f == RecordField::Version;
+}
+
 /// `"latency_ms" must be a number >= 0, got -3`: what field `f` expects and what it got.
 QString wrongValue(RecordField f, const QString &got);
 /// `"metrics.NAME" must be a number, got "x"`.
