@@ -79,14 +79,14 @@ inline const char *stringEnd(const char *p, const char *end)
     const __m128i space = _mm_set1_epi8(0x20);
     for (const char *q = p; q < end; q += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(q));
+        const auto quotes = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)));
         // A signed compare with 0x20 catches control characters and every byte >= 0x80 at once.
-        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                             _mm_cmplt_epi8(v, space));
-        if (const unsigned mask = unsigned(_mm_movemask_epi8(special))) {
+        const auto others = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmplt_epi8(v, space))));
+        if (const unsigned mask = quotes | others) {
             const char *hit = q + __builtin_ctz(mask);
             if (hit >= end)
                 return nullptr;
-            if (*hit == '"')
+            if (quotes & mask & -mask) // the first special byte is the closing quote
                 return hit;
             return static_cast<unsigned char>(*hit) >= 0x80 ? utf8StringEnd(p, hit, end) : nullptr;
         }
@@ -103,6 +103,40 @@ inline const char *stringEnd(const char *p, const char *end)
             return nullptr;
     }
     return nullptr;
+#endif
+}
+
+// A known key with its closing quote, as 16 bytes to compare with a line at once.
+struct KeyPattern {
+    alignas(16) char bytes[16] = {};
+    unsigned mask = 0; // the bytes that must match
+    size_t length = 0; // name and quote
+};
+
+const std::array<KeyPattern, size_t(RecordField::Unknown) + 1> KeyPatterns = [] {
+    std::array<KeyPattern, size_t(RecordField::Unknown) + 1> patterns{};
+    for (size_t f = 0; f < size_t(RecordField::Unknown); ++f) {
+        const std::string_view name = RecordFields::name(RecordField(f));
+        static_assert(sizeof(KeyPattern::bytes) > 15); // "validation_pass" and its quote fill all 16
+        std::memcpy(patterns[f].bytes, name.data(), name.size());
+        patterns[f].bytes[name.size()] = '"';
+        patterns[f].length = name.size() + 1;
+        patterns[f].mask = (1u << patterns[f].length) - 1;
+    }
+    return patterns; // Unknown: an empty mask, which never matches
+}();
+
+// Whether the key text at `p` (past its opening quote) is exactly `f`'s name. A match cannot reach the closing
+// '}' (no name holds one), so it never reads a key past the end of the line.
+inline bool keyIs(const char *p, RecordField f)
+{
+    const KeyPattern &k = KeyPatterns[size_t(f)];
+#ifdef __SSE2__
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+    const auto eq = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_load_si128(reinterpret_cast<const __m128i *>(k.bytes)))));
+    return k.mask && (eq & k.mask) == k.mask;
+#else
+    return k.mask && std::memcmp(p, k.bytes, k.length) == 0;
 #endif
 }
 
@@ -221,6 +255,34 @@ constexpr std::array<qint8, 15> MetricOf = {-1, -1, -1, -1, -1, qint8(Metric::La
 
 } // namespace
 
+bool FlatRecordScanner::timestamp(std::string_view text, qint64 &ms)
+{
+    const char *p = text.data();
+    // Seconds and milliseconds of the common shape; the prefix is the caller's to check.
+    const auto secondsAndMillis = [p](int &value) {
+        const auto digit = [p](int i) { return unsigned(p[i]) - unsigned('0'); };
+        const unsigned s1 = digit(17), s2 = digit(18), f1 = digit(20), f2 = digit(21), f3 = digit(22);
+        if ((s1 > 9) | (s2 > 9) | (f1 > 9) | (f2 > 9) | (f3 > 9) || s1 * 10 + s2 > 60)
+            return false;
+        value = int((s1 * 10 + s2) * 1000 + f1 * 100 + f2 * 10 + f3);
+        return true;
+    };
+    const bool common = text.size() == 24 && p[16] == ':' && p[19] == '.' && (p[23] == 'Z' || p[23] == 'z');
+    int within = 0;
+    if (common && m_minuteValid && std::memcmp(p, m_minute, sizeof m_minute) == 0 && secondsAndMillis(within)) {
+        ms = m_minuteMs + within;
+        return true;
+    }
+    if (!parseRfc3339(text, ms, &m_dates))
+        return false;
+    if (common && secondsAndMillis(within)) {
+        std::memcpy(m_minute, p, sizeof m_minute);
+        m_minuteMs = ms - within;
+        m_minuteValid = true;
+    }
+    return true;
+}
+
 bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector<CustomMetricView> &custom)
 {
     const char *p = line.data();
@@ -242,13 +304,25 @@ bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector
     RecordFields::clear(out);
 
     quint32 seen = 0;
+    size_t previous = Start;
     for (;;) {
-        skipSpace(p);
-        std::string_view key;
-        if (*p != '"' || !scanString(p, end, key) || !consume(p, ':'))
+        if (!consume(p, '"'))
             return decline();
-        skipSpace(p);
-        const RecordField f = RecordFields::fromName(key);
+        RecordField f = m_next[previous];
+        if (keyIs(p, f)) {
+            p += KeyPatterns[size_t(f)].length;
+        } else {
+            std::string_view key;
+            if (!scanString(--p, end, key))
+                return decline();
+            f = RecordFields::fromName(key);
+            m_next[previous] = f;
+        }
+        previous = size_t(f);
+        if (!consume(p, ':'))
+            return decline();
+        if (*p <= ' ')
+            skipSpace(p);
         const quint32 bit = RecordFields::bit(f);
         if (f != RecordField::Unknown) {
             if (seen & bit)
@@ -269,7 +343,7 @@ bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector
             case RecordField::Unknown:
                 break;
             case RecordField::Ts:
-                if (!parseRfc3339(text, out.tsMs, &m_dates))
+                if (!timestamp(text, out.tsMs))
                     return decline();
                 break;
             case RecordField::Status:

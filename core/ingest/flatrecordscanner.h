@@ -1,9 +1,11 @@
 #pragma once
 
+#include <array>
 #include <string_view>
 #include <vector>
 
 #include "record.h"
+#include "recordfields.h"
 #include "timestamp.h"
 
 namespace Apprentice {
@@ -23,7 +25,19 @@ public:
     bool scan(std::string_view line, RecordView &out, std::vector<CustomMetricView> &custom);
 
 private:
+    static constexpr size_t Start = size_t(RecordField::Unknown) + 1;
+
+    bool timestamp(std::string_view text, qint64 &ms);
+
     Rfc3339Cache m_dates;
+    /// The date, hour and minute of the last `YYYY-MM-DDTHH:MM:SS.mmmZ` timestamp, and that minute's start: a
+    /// thousand records a minute share it, and then only seconds and milliseconds are left to read.
+    char m_minute[16] = {};
+    qint64 m_minuteMs = 0;
+    bool m_minuteValid = false;
+    /// The key that followed each field in the last line (at Start: its first key). Exporters keep one order,
+    /// so the next key is nearly always known and checked with one compare instead of being scanned and looked up.
+    std::array<RecordField, Start + 1> m_next{};
 };
 
 } // namespace Apprentice

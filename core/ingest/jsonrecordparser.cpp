@@ -95,7 +95,7 @@ JsonRecordParser::~JsonRecordParser() = default;
 bool JsonRecordParser::parse(std::string_view line, RecordView &out, StringArena &arena,
                              std::vector<CustomMetricView> &custom, QString &reason)
 {
-    // Nearly every exported line is flat and clean: the scanner takes those at a third of the DOM parser's cost
+    // Nearly every exported line is flat and clean: the scanner takes those at half the DOM parser's cost
     // and leaves everything else, rejections included, to it.
     if (d->fast && d->scanner.scan(line, out, custom))
         return true;

@@ -255,6 +255,16 @@ struct DemoLines {
                                        "2026-10-01 00:00:12.5+02:00", "2026-10-01T00:00:12.123456-05:30",
                                        "2026-02-30T00:00:00Z", "2026-10-01T24:00:00Z", "2026-10-01", "yesterday",
                                        "2026-10-01T00:00:60Z", "2026-10-01T00:00:00.Z"};
+            if (chance(50)) {
+                // Neighbouring timestamps share their minute; now and then a second or digit is out of range.
+                const auto two = [&](int limit) { return QByteArray::number(10 + int(rng() % quint32(limit))).right(2); };
+                QByteArray t = "2026-10-0" + QByteArray::number(1 + rng() % 2) + "T0" + QByteArray::number(rng() % 2)
+                    + ":0" + QByteArray::number(rng() % 2) + ":" + two(odd(20) ? 90 : 50) + "."
+                    + QByteArray::number(1000 + rng() % 1000).right(3) + (chance(90) ? "Z" : "z");
+                if (odd(5))
+                    t[qsizetype(rng() % quint32(t.size()))] = "0:.Za/"[rng() % 6];
+                return '"' + t + '"';
+            }
             return '"' + QByteArray(odd(50) ? pick(ts) : ts[rng() % 5]) + '"';
         }
         if (field == "status") {
@@ -365,7 +375,7 @@ private slots:
             }
         }
         // The scanner must carry the common lines, or this test proves nothing.
-        QVERIFY2(diff.scanned * 2 > diff.lines, qPrintable(u"%1 of %2"_s.arg(diff.scanned).arg(diff.lines)));
+        QVERIFY2(diff.scanned * 5 > diff.lines * 2, qPrintable(u"%1 of %2"_s.arg(diff.scanned).arg(diff.lines)));
         qInfo("%lld demo lines, %lld taken by the scanner", diff.lines, diff.scanned);
 
         // Through the pipeline too (BOM at the start, CRLF, tiny batches): the same records at the same lines.
