@@ -141,8 +141,10 @@ inline bool keyIs(const char *p, RecordField f)
 }
 
 // A JSON number at `p` whose double is certain to equal simdjson's: integers of up to 18 digits (exact in int64,
-// converted as simdjson's INT64 is) and decimals of up to 19 significant digits within Clinger's fast path.
-inline bool scanNumber(const char *&p, double &out)
+// converted as simdjson's INT64 is) and decimals of up to 19 significant digits within Clinger's fast path. Returns
+// the end of the number, or nullptr. Pointers go in and out by value, here and below: a pointer whose address
+// reaches a function the compiler does not inline lives in memory for the whole caller.
+inline const char *scanNumber(const char *p, double &out, bool &isFloat)
 {
     const char *q = p;
     const bool negative = *q == '-';
@@ -153,8 +155,8 @@ inline bool scanNumber(const char *&p, double &out)
         mantissa = mantissa * 10 + unsigned(*q++ - '0');
     size_t count = size_t(q - digits);
     if (count == 0 || count > 18 || (count > 1 && *digits == '0'))
-        return false;
-    bool isFloat = false;
+        return nullptr;
+    isFloat = false;
     int exponent = 0;
     if (*q == '.') {
         isFloat = true;
@@ -164,7 +166,7 @@ inline bool scanNumber(const char *&p, double &out)
         const size_t fractionCount = size_t(q - fraction);
         count += fractionCount;
         if (fractionCount == 0 || count > 19)
-            return false;
+            return nullptr;
         exponent = -int(fractionCount);
     }
     if (*q == 'e' || *q == 'E') {
@@ -178,7 +180,7 @@ inline bool scanNumber(const char *&p, double &out)
         while (isDigit(*q) && q - e < 3)
             value = value * 10 + (*q++ - '0');
         if (q == e || isDigit(*q))
-            return false;
+            return nullptr;
         exponent += negativeExponent ? -value : value;
     }
     if (!isFloat) {
@@ -186,13 +188,12 @@ inline bool scanNumber(const char *&p, double &out)
         out = double(negative ? -integer : integer); // "-0" is the integer 0 for simdjson, not -0.0
     } else {
         if (mantissa > MaxFastMantissa || exponent < -MaxFastExponent || exponent > MaxFastExponent)
-            return false;
+            return nullptr;
         double d = double(mantissa);
         d = exponent < 0 ? d / Pow10[-exponent] : d * Pow10[exponent];
         out = negative ? -d : d;
     }
-    p = q;
-    return true;
+    return q;
 }
 
 // No bounds check: a match cannot reach the closing '}' (see skipSpace()).
@@ -221,29 +222,30 @@ inline bool scanString(const char *&p, const char *end, std::string_view &text)
     return true;
 }
 
-// The `metrics` object from its '{': names and numbers only, no duplicate names.
-bool scanMetrics(const char *&p, const char *end, std::vector<CustomMetricView> &custom, size_t customStart)
+// The `metrics` object from its '{': names and numbers only, no duplicate names. Returns its end, or nullptr.
+const char *scanMetrics(const char *p, const char *end, std::vector<CustomMetricView> &custom, size_t customStart)
 {
     ++p;
     if (consume(p, '}'))
-        return true;
+        return p;
     for (;;) {
         std::string_view name;
         if (*p != '"' || !scanString(p, end, name) || !consume(p, ':'))
-            return false;
+            return nullptr;
         skipSpace(p);
         double value = 0;
-        if (!(*p == '-' || isDigit(*p)) || !scanNumber(p, value))
-            return false; // null and non-numbers are the DOM parser's to judge
+        bool isFloat = false;
+        if (!(*p == '-' || isDigit(*p)) || !(p = scanNumber(p, value, isFloat)))
+            return nullptr; // null and non-numbers are the DOM parser's to judge
         for (size_t i = customStart; i < custom.size(); ++i) {
             if (custom[i].name == name)
-                return false;
+                return nullptr;
         }
         custom.push_back({name, value});
         if (consume(p, '}'))
-            return true;
+            return p;
         if (!consume(p, ','))
-            return false;
+            return nullptr;
         skipSpace(p);
     }
 }
@@ -355,11 +357,14 @@ bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector
             }
         } else if (c == '-' || isDigit(c)) {
             double value = 0;
-            if (!scanNumber(p, value))
+            bool isFloat = false;
+            if (!(p = scanNumber(p, value, isFloat)))
                 return decline();
             if (f != RecordField::Unknown) {
                 const int metric = MetricOf[size_t(f)];
-                if (metric < 0 || !RecordFields::inRange(f, value))
+                // An integer is integral: no trunc() call (a libm call on baseline x86-64) for output_bytes.
+                const bool valid = isFloat || f == RecordField::Validation ? RecordFields::inRange(f, value) : value >= 0;
+                if (metric < 0 || !valid)
                     return decline();
                 out.values[size_t(metric)] = value;
             }
@@ -371,7 +376,7 @@ bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector
             if (f != RecordField::Unknown || !literal(p, c == 't' ? "true" : "false"))
                 return decline();
         } else if (c == '{' && f == RecordField::Metrics) {
-            if (!scanMetrics(p, end, custom, customStart) || p == end)
+            if (!(p = scanMetrics(p, end, custom, customStart)) || p == end)
                 return decline();
         } else {
             return decline(); // nesting in unknown fields, or not JSON

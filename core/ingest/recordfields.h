@@ -2,6 +2,7 @@
 
 #include <QString>
 
+#include <iterator>
 #include <string_view>
 
 #include "record.h"
@@ -124,20 +125,13 @@ inline void clear(RecordView &out)
 /// The member a string field fills (workflow, tool, version, execution, error); nullptr for any other field.
 inline std::string_view *textMember(RecordView &out, RecordField f)
 {
-    switch (f) {
-    case RecordField::Workflow:
-        return &out.workflow;
-    case RecordField::Tool:
-        return &out.tool;
-    case RecordField::Version:
-        return &out.version;
-    case RecordField::Execution:
-        return &out.execution;
-    case RecordField::Error:
-        return &out.error;
-    default:
-        return nullptr;
-    }
+    // A table rather than a switch: this runs for every string of every record.
+    static constexpr std::string_view RecordView::*Members[] = {
+        nullptr, &RecordView::workflow, &RecordView::version, &RecordView::execution, &RecordView::tool,
+        nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, &RecordView::error, nullptr, nullptr};
+    static_assert(std::size(Members) == size_t(RecordField::Unknown) + 1);
+    const auto member = Members[size_t(f)];
+    return member ? &(out.*member) : nullptr;
 }
 
 /// Whether string field `f` must not be empty (workflow, tool, version).
