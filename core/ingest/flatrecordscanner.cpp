@@ -325,12 +325,11 @@ bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector
             return decline();
         if (*p <= ' ')
             skipSpace(p);
-        const quint32 bit = RecordFields::bit(f);
-        if (f != RecordField::Unknown) {
-            if (seen & bit)
-                return decline(); // the DOM parser words the duplicate
-            seen |= bit;
-        }
+        // Unknown keys may repeat: they take no bit.
+        const quint32 bit = RecordFields::bit(f) & ~RecordFields::bit(RecordField::Unknown);
+        if (seen & bit)
+            return decline(); // the DOM parser words the duplicate
+        seen |= bit;
 
         const char c = *p;
         if (c == '"') {
@@ -382,6 +381,10 @@ bool FlatRecordScanner::scan(std::string_view line, RecordView &out, std::vector
             return decline(); // nesting in unknown fields, or not JSON
         }
 
+        if (*p == ',') { // the common case first: another member follows
+            ++p;
+            continue;
+        }
         if (consume(p, '}'))
             break;
         if (!consume(p, ','))
