@@ -208,13 +208,7 @@ bool CsvRecordParser::parse(std::string_view row, RecordView &out, StringArena &
         return false;
     };
 
-    out.workflow = out.execution = out.tool = out.error = {};
-    out.version = RecordFields::DefaultVersion;
-    out.values = {Absent, Absent, Absent, Absent, Absent, Absent};
-    out.ok = true;
-    out.tsMs = 0;
-    out.custom = nullptr;
-    out.customCount = 0;
+    RecordFields::clear(out);
 
     quint32 seen = 0;
     for (size_t i = 0; i < columns.size(); ++i) {
@@ -242,19 +236,11 @@ bool CsvRecordParser::parse(std::string_view row, RecordView &out, StringArena &
                 return rejectWith(RecordFields::wrongValue(f, RecordFields::quoted(text)));
             break;
         case RecordField::Workflow:
-            out.workflow = text;
-            break;
         case RecordField::Tool:
-            out.tool = text;
-            break;
         case RecordField::Version:
-            out.version = text;
-            break;
         case RecordField::Execution:
-            out.execution = text;
-            break;
         case RecordField::Error:
-            out.error = text;
+            *RecordFields::textMember(out, f) = text;
             break;
         case RecordField::Status:
             if (!RecordFields::parseStatus(trimmed(text), out.ok))

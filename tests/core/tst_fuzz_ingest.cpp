@@ -1,7 +1,10 @@
 #include "ingest/importer.h"
+#include "ingest/flatrecordscanner.h"
 #include "ingest/importoptions.h"
 #include "ingest/jsonerror.h"
+#include "ingest/jsonrecordparser.h"
 #include "ingest/otlpjson.h"
+#include "ingest/stringarena.h"
 #include "record.h"
 #include "recordsink.h"
 
@@ -11,6 +14,7 @@
 
 #include <zlib.h>
 
+#include <bit>
 #include <cmath>
 #include <random>
 
@@ -116,6 +120,218 @@ bool isBlank(const QByteArray &line)
     return true;
 }
 
+
+// Everything a parse decides, bit for bit (-0.0 is not 0), as one comparable line.
+QString dump(bool ok, const RecordView &r, const CustomMetricView *custom, const QString &reason)
+{
+    if (!ok)
+        return u"rejected: "_s + reason;
+    const auto text = [](std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); };
+    const auto bits = [](double v) { return QString::number(std::bit_cast<quint64>(v), 16); };
+    QString out = u"%1|%2|%3|%4|%5|%6|%7"_s.arg(text(r.workflow), text(r.version), text(r.execution), text(r.tool),
+                                                text(r.error), QString::number(r.tsMs), r.ok ? u"ok"_s : u"error"_s);
+    for (double v : r.values)
+        out += u"|"_s + bits(v);
+    for (int i = 0; i < r.customCount; ++i)
+        out += u"|%1=%2"_s.arg(text(custom[i].name), bits(custom[i].value));
+    return out;
+}
+
+// One line through the shipped parser (scanner first) and through the DOM parser alone.
+struct Differential {
+    JsonRecordParser fast;
+    JsonRecordParser dom{JsonRecordParser::Mode::DomOnly};
+    FlatRecordScanner scanner;
+    StringArena arena{64 << 10};
+    std::vector<CustomMetricView> custom;
+    qint64 lines = 0;
+    qint64 scanned = 0; ///< lines the scanner took without the DOM parser
+
+    QString run(JsonRecordParser &parser, const QByteArray &padded, qsizetype size)
+    {
+        arena.clear();
+        custom.assign(3, {"before", 1.0}); // what the caller had already must survive untouched
+        RecordView r;
+        QString reason;
+        const bool ok = parser.parse(std::string_view(padded.constData(), size_t(size)), r, arena, custom, reason);
+        if (custom.size() < 3 || custom[0].name != "before" || (!ok && custom.size() != 3))
+            return u"custom metrics of earlier records changed"_s;
+        return dump(ok, r, custom.data() + 3, reason);
+    }
+
+    /// The record's tool, or the reason for rejecting the line, by the DOM parser alone.
+    QString domToolOrReason(const QByteArray &line)
+    {
+        QByteArray padded = line;
+        padded.append(JsonRecordParser::Padding, '\0');
+        arena.clear();
+        custom.clear();
+        RecordView r;
+        QString reason;
+        if (!dom.parse(std::string_view(padded.constData(), size_t(line.size())), r, arena, custom, reason))
+            return reason;
+        return QString::fromUtf8(r.tool.data(), qsizetype(r.tool.size()));
+    }
+
+    /// Empty when both agree; else both results.
+    QString compare(const QByteArray &line)
+    {
+        QByteArray padded = line;
+        padded.append(JsonRecordParser::Padding, '\n'); // not zeros: the scanner must not rely on what follows
+        ++lines;
+        RecordView r;
+        custom.clear();
+        const bool accepted = scanner.scan(std::string_view(padded.constData(), size_t(line.size())), r, custom);
+        if (accepted)
+            ++scanned;
+        if (!accepted && !custom.empty())
+            return u"the scanner declined but kept custom metrics"_s;
+        const QString expected = run(dom, padded, line.size());
+        const QString got = run(fast, padded, line.size());
+        if (got == expected)
+            return {};
+        return u"line %1\\n  DOM:     %2\\n  scanner: %3"_s.arg(QString::fromUtf8(line.toPercentEncoding(" {}:,\"[]")),
+                                                              expected, got);
+    }
+};
+
+// Pieces of demo lines as exporters write them and as hand-edited or foreign files may hold them.
+struct DemoLines {
+    std::mt19937 rng{20261126};
+    bool hostile = false; ///< whether this line may hold odd values (a clean line differs only in form)
+
+    template <typename T, size_t N>
+    const T &pick(const T (&items)[N]) { return items[rng() % N]; }
+    bool chance(int percent) { return int(rng() % 100) < percent; }
+    bool odd(int percent) { return hostile && chance(percent); }
+
+    QByteArray space()
+    {
+        static const char *spaces[] = {"", "", "", "", " ", "  ", "\t", " \t ", "\r"};
+        return pick(spaces);
+    }
+    QByteArray text()
+    {
+        static const char *texts[] = {"process_customer_order", "fetch_data", "ex-000123", "", "a",
+                                      "with space", "quote \\\" inside", "back\\\\slash", "line\\nbreak",
+                                      "\\u0444\\u043b\\u043e\\u0443", "\\ud83d\\udee0", "slash\\/", "ворк",
+                                      "інструмент 🛠", "tab\there", "bad \xff utf8", "ctl \x01", "\xed\xa0\x80",
+                                      "trailing \\", "unicode \\u00e9", "\\uD800 lone"};
+        return pick(texts);
+    }
+    QByteArray number(const QByteArray &field = {})
+    {
+        if (field == "validation_pass" && !odd(40))
+            return QByteArray::number(double(rng() % 1001) / 1000);
+        if (field == "output_bytes" && !odd(40))
+            return QByteArray::number(rng() % 100000);
+        static const char *numbers[] = {
+            "0", "1", "231", "231.4", "44.2", "1180", "0.5", "1.0", "-0", "-0.0", "0.0", "-3", "-2.5", "1e3",
+            "1E3", "1e+3", "1e-3", "2.5e-2", "1.5E+10", "0.000001", "1e22", "1e23", "9007199254740993",
+            "9007199254740992.0", "123456789012345678", "1234567890123456789", "12345678901234567890",
+            "18446744073709551616", "-9223372036854775808", "0.1234567890123456789", "3.14159265358979323846",
+            "1e400", "-1e400", "1e-400", "01", "00", ".5", "5.", "+1", "1e", "1e+", "--1", "1.2.3", "0x10",
+            "NaN", "Infinity", "1e007", "1e0007", "4.9e-324", "1.7976931348623157e308", "123.456e-5",
+            "0e0", "0.0e5", "-0e-0", "1_0", "1 2", "7\"", "1}"};
+        static const char *clean[] = {"0", "1", "0.5", "1.0", "0.0", "1e3", "1E-2", "2.5e+1", "-0", "0e0"};
+        if (chance(15)) {
+            // Long mantissas and exponents: the scanner's doubles must round exactly as simdjson's do.
+            const double v = std::ldexp(double(rng()), int(rng() % 40) - 40) * (odd(30) ? -1 : 1);
+            return QByteArray::number(v, "gef"[rng() % 3], 1 + int(rng() % 19));
+        }
+        if (!odd(40))
+            return chance(80) ? QByteArray::number(double(rng() % 100000) / 10, 'f', int(rng() % 3)) : QByteArray(pick(clean));
+        return pick(numbers);
+    }
+    QByteArray value(const QByteArray &field)
+    {
+        if (odd(10)) {
+            static const char *values[] = {"null", "true", "false", "[]", "{}", "[1,2]", "{\"a\":1}", "\"\"",
+                                           "nul", "tru", "nullx", "\"ok\"", "\"x\""};
+            return pick(values);
+        }
+        if (field == "ts") {
+            static const char *ts[] = {"2026-10-01T00:00:12.345Z", "2026-10-01T00:00:12Z", "2026-10-01t00:00:12z",
+                                       "2026-10-01 00:00:12.5+02:00", "2026-10-01T00:00:12.123456-05:30",
+                                       "2026-02-30T00:00:00Z", "2026-10-01T24:00:00Z", "2026-10-01", "yesterday",
+                                       "2026-10-01T00:00:60Z", "2026-10-01T00:00:00.Z"};
+            if (chance(50)) {
+                // Neighbouring timestamps share their minute; now and then a second or digit is out of range.
+                const auto two = [&](int limit) { return QByteArray::number(10 + int(rng() % quint32(limit))).right(2); };
+                QByteArray t = "2026-10-0" + QByteArray::number(1 + rng() % 2) + "T0" + QByteArray::number(rng() % 2)
+                    + ":0" + QByteArray::number(rng() % 2) + ":" + two(odd(20) ? 90 : 50) + "."
+                    + QByteArray::number(1000 + rng() % 1000).right(3) + (chance(90) ? "Z" : "z");
+                if (odd(5))
+                    t[qsizetype(rng() % quint32(t.size()))] = "0:.Za/"[rng() % 6];
+                return '"' + t + '"';
+            }
+            return '"' + QByteArray(odd(50) ? pick(ts) : ts[rng() % 5]) + '"';
+        }
+        if (field == "status") {
+            static const char *status[] = {"ok", "error", "OK", "fine", "", "o\\u006b"};
+            return '"' + QByteArray(odd(30) ? pick(status) : status[rng() % 2]) + '"';
+        }
+        if (field == "metrics") {
+            if (odd(30)) {
+                static const char *objects[] = {"{}", "{\"a\":null}", "{\"a\":1,\"a\":2}", "{\"\":1}", "{\"a\":\"x\"}",
+                                            "{\"a\":{}}", "{\"a\":[1]}", "{\"a\":1,}", "{\"a\" 1}", "{\"a\\u0062\":1}",
+                                            "{\"a\":1,\"b\":null,\"a\":3}", "{\"ä\":-1.5}"};
+                return pick(objects);
+            }
+            QByteArray out = "{" + space();
+            const int n = int(rng() % 4);
+            for (int i = 0; i < n; ++i) {
+                static const char *names[] = {"tokens", "retries", "cache_hit", "score", "x"};
+                out += (i ? "," + space() : QByteArray()) + '"' + pick(names) + "\"" + space() + ":" + space()
+                    + number() + space();
+            }
+            return out + "}";
+        }
+        if (field == "workflow" || field == "tool" || field == "version" || field == "execution" || field == "error"
+            || field == "note")
+            return '"' + (odd(60) ? text() : QByteArray(chance(80) ? "plain_text" : "інструмент 🛠")) + '"';
+        if (field == "nested")
+            return chance(50) ? "{\"deep\":[1,{\"x\":null}],\"s\":\"t\"}" : "[\"a\",2,true]";
+        return number(field);
+    }
+    QByteArray line()
+    {
+        static const char *optional[] = {"version", "execution", "output_bytes", "memory_mb", "cpu_pct",
+                                         "validation_pass", "cost_usd", "error", "metrics", "note", "extra_n",
+                                         "nested"};
+        hostile = chance(40);
+        QList<QByteArray> fields = {"ts", "workflow", "tool", "latency_ms", "status"};
+        for (const char *f : optional) {
+            if (chance(45) && (hostile || std::string_view(f) != "nested"))
+                fields << f;
+        }
+        if (odd(15))
+            fields.removeAt(qsizetype(rng() % quint32(fields.size()))); // a field missing
+        if (odd(15))
+            fields << fields[qsizetype(rng() % quint32(fields.size()))]; // a field twice
+        if (chance(60))
+            std::shuffle(fields.begin(), fields.end(), rng);
+        QByteArray out = space() + "{" + space();
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            QByteArray key = fields[i];
+            if (odd(3))
+                key.replace("t", "\\u0074"); // the same key, escaped
+            out += (i ? "," + space() : QByteArray()) + '"' + key + '"' + space() + ":" + space()
+                + value(fields[i]) + space();
+        }
+        out += "}" + space();
+        if (odd(5)) {
+            static const char *tails[] = {"x", "{}", ",", "}", "\xef\xbb\xbf", " 1"};
+            out += pick(tails);
+        }
+        if (odd(4))
+            out.prepend("\xef\xbb\xbf"); // a BOM in mid-file
+        if (odd(4))
+            out.truncate(qsizetype(rng() % quint32(out.size())));
+        return out.replace('\n', ' ');
+    }
+};
+
 } // namespace
 
 class TestFuzzIngest : public QObject
@@ -125,6 +341,62 @@ class TestFuzzIngest : public QObject
     QTemporaryDir m_dir;
 
 private slots:
+    void scannerMatchesDomOnFuzzCorpus()
+    {
+        // The corpus of mutatedJsonLines(), line by line against the DOM parser alone.
+        std::mt19937 rng(20261001);
+        const QList<QByteArray> pool = seeds();
+        Differential diff;
+        for (int i = 0; i < 20000; ++i) {
+            const QByteArray &seed = pool[qsizetype(rng() % quint32(pool.size()))];
+            const QByteArray line = i % 2 == 0 ? seed : mutate(seed, rng, pool);
+            const QString mismatch = diff.compare(line);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        }
+        QVERIFY(diff.scanned > 0);
+        qInfo("%lld fuzz lines, %lld taken by the scanner", diff.lines, diff.scanned);
+    }
+
+    void scannerMatchesDomOnDemoLines()
+    {
+        DemoLines demo;
+        Differential diff;
+        QByteArray file = "\xef\xbb\xbf";
+        QStringList expected;
+        for (int i = 0; i < 30000; ++i) {
+            const QByteArray line = demo.line();
+            const QString mismatch = diff.compare(line);
+            QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+            if (i < 3000) {
+                file += line + (i % 3 ? "\r\n" : "\n");
+                const QByteArray seen = line + (i % 3 ? "\r" : ""); // what the reader hands the parser
+                if (!isBlank(seen))
+                    expected << u"%1 %2"_s.arg(i + 1).arg(diff.domToolOrReason(seen));
+            }
+        }
+        // The scanner must carry the common lines, or this test proves nothing.
+        QVERIFY2(diff.scanned * 5 > diff.lines * 2, qPrintable(u"%1 of %2"_s.arg(diff.scanned).arg(diff.lines)));
+        qInfo("%lld demo lines, %lld taken by the scanner", diff.lines, diff.scanned);
+
+        // Through the pipeline too (BOM at the start, CRLF, tiny batches): the same records at the same lines.
+        const QString path = m_dir.filePath(u"demo.jsonl"_s);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(file);
+        }
+        for (const qint64 chunk : {qint64(64), qint64(4) << 20}) {
+            ImportOptions options;
+            options.chunkBytes = chunk;
+            CollectingSink sink;
+            QCOMPARE(importFile(path, sink, nullptr, InputFormat::JsonLines, options).outcome, Outcome::Finished);
+            QStringList got;
+            for (const auto &[lineNo, outcome] : sink.calls)
+                got << u"%1 %2"_s.arg(lineNo).arg(outcome.record ? QString::fromUtf8(outcome.value.tool) : outcome.reason);
+            QCOMPARE(got, expected);
+        }
+    }
+
     void mutatedJsonLines()
     {
         std::mt19937 rng(20261001);
