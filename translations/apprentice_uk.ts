@@ -1135,6 +1135,14 @@ OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
         <source>Last problem</source>
         <translation>Остання проблема</translation>
     </message>
+    <message>
+        <source>%1 LLM calls priced into the records&apos; cost; %2 of them use a model the price table does not know and count as $0</source>
+        <translation>Викликів LLM, ціну яких включено у вартість записів: %1; з них %2 використовують модель, якої немає в таблиці цін, і рахуються як $0</translation>
+    </message>
+    <message>
+        <source>%1 LLM calls priced into the records&apos; cost</source>
+        <translation>Викликів LLM, ціну яких включено у вартість записів: %1</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsPanel</name>

@@ -18,6 +18,8 @@ struct ConnectionInfo {
     qint64 errors = 0;   ///< failed requests, lost connections, unreadable files
     qint64 clients = 0;  ///< receiver: connections open now
     qint64 bytes = 0;    ///< bytes received
+    qint64 llmCalls = 0;         ///< receiver: LLM spans whose token cost went into records
+    qint64 llmCallsUnpriced = 0; ///< of them, with a model the price table does not know (cost 0)
 };
 
 } // namespace Apprentice

@@ -209,6 +209,11 @@ ConnectionInfo ConnectionManager::connection(int id) const
     info.bytes = s.bytes;
     info.records = e.records;
     info.rejected = e.rejected;
+    if (const auto *receiver = qobject_cast<const OtlpReceiver *>(e.source)) {
+        const OtlpReceiverStats stats = receiver->stats();
+        info.llmCalls = stats.llmCalls;
+        info.llmCallsUnpriced = stats.llmCallsUnpriced;
+    }
     return info;
 }
 

@@ -180,6 +180,17 @@ private slots:
         QCOMPARE(client.exchange(LiveTest::post(LiveTest::toolSpans(u"svc"_s, 3))).status, 200);
         QTRY_COMPARE(model.index(0, ConnectionsModel::ColRecords).data(ConnectionsModel::SortRole).toLongLong(), 3);
         QTRY_COMPARE(model.index(0, ConnectionsModel::ColClients).data().toString(), u"1"_s);
+        QVERIFY(model.index(0, ConnectionsModel::ColRecords).data(Qt::ToolTipRole).isNull()); // no LLM calls yet
+        // LLM calls under a tool span: their token cost is priced, an unknown model counts as unpriced.
+        LiveTest::Span tool = LiveTest::toolSpan(u"00000000000000a1"_s, u"fetch"_s, 40);
+        tool.traceId = u"000000000000000000000000000000a1"_s;
+        LiveTest::Span known = LiveTest::chatSpan(u"00000000000000a2"_s, tool.spanId, 1000, 200);
+        LiveTest::Span unknown = LiveTest::chatSpan(u"00000000000000a3"_s, tool.spanId, 1000, 200, u"no-such-model-x"_s);
+        known.traceId = unknown.traceId = tool.traceId;
+        QCOMPARE(client.exchange(LiveTest::post(LiveTest::otlpRequest(u"svc"_s, {tool, known, unknown}))).status, 200);
+        QTRY_COMPARE(model.index(0, ConnectionsModel::ColRecords).data(ConnectionsModel::SortRole).toLongLong(), 4);
+        QTRY_COMPARE(model.index(0, ConnectionsModel::ColRecords).data(Qt::ToolTipRole).toString(),
+                     u"2 LLM calls priced into the records' cost; 1 of them use a model the price table does not know and count as $0"_s);
         QTRY_COMPARE(model.index(1, ConnectionsModel::ColRecords).data(ConnectionsModel::SortRole).toLongLong(), 1);
         QTRY_COMPARE(model.index(1, ConnectionsModel::ColRejected).data(ConnectionsModel::SortRole).toLongLong(), 1);
         QCOMPARE(model.index(1, ConnectionsModel::ColKind).data(ConnectionsModel::IdRole).toInt(), tid);

@@ -98,6 +98,14 @@ QVariant ConnectionsModel::data(const QModelIndex &index, int role) const
             return c.lastError.isEmpty() ? QVariant() : QVariant(c.lastError);
         if (index.column() == ColClients && c.spec.kind == ConnectionKind::OtlpReceiver)
             return tr("Client connections open now");
+        if (index.column() == ColRecords && c.llmCalls > 0) {
+            // Token cost is only as good as the price table: say how much of it is unknown.
+            return c.llmCallsUnpriced > 0
+                       ? tr("%1 LLM calls priced into the records' cost; %2 of them use a model the price table "
+                            "does not know and count as $0")
+                             .arg(QLocale().toString(c.llmCalls), QLocale().toString(c.llmCallsUnpriced))
+                       : tr("%1 LLM calls priced into the records' cost").arg(QLocale().toString(c.llmCalls));
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() >= ColRecords && index.column() <= ColClients)
