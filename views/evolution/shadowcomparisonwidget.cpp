@@ -1,11 +1,14 @@
 #include "shadowcomparisonwidget.h"
 
+#include "common/chartstyle.h"
+
 #include <QBarCategoryAxis>
 #include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -131,7 +134,7 @@ ShadowComparisonWidget::ShadowComparisonWidget(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     m_title->setFont(titleFont);
     m_subtitle = new QLabel(this);
-    m_subtitle->setStyleSheet(QStringLiteral("color: #555"));
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText); // muted, light or dark
     m_subtitle->setWordWrap(true);
     m_reasons = new QLabel(this);
     m_reasons->setWordWrap(true);
@@ -319,5 +322,13 @@ void ShadowComparisonWidget::rebuildChart()
     m_chart->addAxis(axisY, Qt::AlignBottom);
     series->attachAxis(axisX);
     series->attachAxis(axisY);
+    ChartStyle::apply(m_chart, palette()); // light or dark like the rest of the console
     m_chartView->setVisible(true);
+}
+
+void ShadowComparisonWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_has)
+        rebuildChart();
+    QWidget::changeEvent(event);
 }

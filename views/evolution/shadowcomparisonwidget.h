@@ -32,6 +32,9 @@ public:
     QTreeWidget *table() const { return m_table; }
     QChartView *chartView() const { return m_chartView; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuildChart();
 

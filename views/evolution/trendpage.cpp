@@ -1,5 +1,7 @@
 #include "trendpage.h"
 
+#include "common/chartstyle.h"
+
 #include "evolution/mutationledger.h"
 #include "evolution/mutationproposals.h"
 #include "trends/trendtracker.h"
@@ -10,6 +12,7 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -136,7 +139,7 @@ TrendPage::TrendPage(QWidget *parent)
     titleFont.setBold(true);
     title->setFont(titleFont);
     m_summary = new QLabel(this);
-    m_summary->setStyleSheet(QStringLiteral("color: #555"));
+    m_summary->setForegroundRole(QPalette::PlaceholderText); // muted, light or dark
     m_significantOnly = new QCheckBox(tr("Only significant trends"), this);
     m_significantOnly->setChecked(true);
     auto *top = new QHBoxLayout;
@@ -201,7 +204,7 @@ TrendPage::TrendPage(QWidget *parent)
                                "controlled over all series. Statistics only: no model is called."),
                             this);
     help->setWordWrap(true);
-    help->setStyleSheet(QStringLiteral("color: #666"));
+    help->setForegroundRole(QPalette::PlaceholderText);
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
@@ -215,7 +218,7 @@ TrendPage::TrendPage(QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
     m_list->setMinimumWidth(300);
-    splitter->setSizes({440, 760});
+    splitter->setSizes({540, 860}); // series names read in full at the default window size
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -444,6 +447,14 @@ void TrendPage::showCurrent()
         s->attachAxis(axisY);
     }
     m_chart->setTitle(QString());
+    ChartStyle::apply(m_chart, palette()); // light or dark like the rest of the console
+}
+
+void TrendPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        showCurrent();
+    QWidget::changeEvent(event);
 }
 
 void TrendPage::onProposeClicked()

@@ -54,6 +54,9 @@ signals:
     /// The selected trend's proposal was recorded in the ledger.
     void mutationProposed(qint64 id);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void rebuildList();
     void showCurrent();
