@@ -170,11 +170,21 @@ private slots:
                      qPrintable(QString::number(s->result.slopePerDay)));
             QVERIFY(s->points.size() >= 20);
 
+            // Proposing from the page records the operator in the audit trail.
+            QTest::mouseClick(page->proposeButton(), Qt::LeftButton);
+            QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("add_cache")));
+
             // The trend warnings became proposals in the ledger, without anyone asking.
             const MutationLedger *ledger = w->session()->evolution()->ledger();
             QTRY_VERIFY(std::any_of(ledger->mutations().begin(), ledger->mutations().end(), [](const Mutation &m) {
                 return m.source == MutationSource::Trend && m.tool == u"fetch_data" && m.kind == MutationKind::AddCache;
             }));
+            // The trend view's own proposal joined the open one, with the operator in its audit trail.
+            const auto addCache = std::find_if(ledger->mutations().begin(), ledger->mutations().end(), [](const Mutation &m) {
+                return m.tool == u"fetch_data" && m.kind == MutationKind::AddCache;
+            });
+            QVERIFY(addCache != ledger->mutations().end());
+            QCOMPARE(addCache->history.back().who, QStringLiteral("dana"));
             auto *mutations = qobject_cast<MutationsPage *>(w->page(QStringLiteral("mutations")));
             QCOMPARE(mutations->mutationTable()->topLevelItemCount(), int(ledger->mutations().size()));
         } // closing the window writes what is pending

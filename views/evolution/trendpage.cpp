@@ -465,5 +465,10 @@ void TrendPage::onProposeClicked()
     const auto proposal = proposalFromTrend(shown->result);
     if (!proposal)
         return;
-    emit mutationProposed(m_ledger->propose(*proposal, tr("trend analysis")));
+    const QString who = m_operator.isEmpty() ? tr("trend analysis") : m_operator;
+    const size_t before = m_ledger->mutations().size();
+    const qint64 id = m_ledger->propose(*proposal, who);
+    if (m_ledger->mutations().size() == before) // an open mutation absorbed it: the endorsement is still audited
+        m_ledger->note(id, who, QStringLiteral("proposed again from the trend view"), proposal->evidence);
+    emit mutationProposed(id);
 }

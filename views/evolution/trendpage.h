@@ -37,6 +37,8 @@ public:
     void setTracker(const Apprentice::TrendTracker &tracker, qint64 nowMs, const Apprentice::TrendConfig &config);
     /// With a ledger, "Propose mutation" records the trend's proposal there (not owned).
     void setLedger(Apprentice::MutationLedger *ledger);
+    /// Whose name "Propose mutation" records in the audit trail (empty: "trend analysis").
+    void setOperator(const QString &name) { m_operator = name; }
 
     /// Selects a series; false when it is not listed (e.g. hidden as not significant).
     bool selectSeries(const QString &workflow, const QString &version, const QString &tool, const QString &metric);
@@ -64,6 +66,7 @@ private:
 
     std::vector<Apprentice::TrendSeriesData> m_series;
     Apprentice::MutationLedger *m_ledger = nullptr;
+    QString m_operator;
     int m_current = -1;
 
     QLabel *m_summary = nullptr;

@@ -39,6 +39,13 @@ void installEvolutionPages(MainWindow *window, AppSettings *settings)
     auto *trends = new TrendPage(window);
     trends->setObjectName(QStringLiteral("trendPage"));
     trends->setLedger(hub->ledger());
+    trends->setOperator(settings->operatorName());
+    QObject::connect(settings, &AppSettings::operatorNameChanged, trends, &TrendPage::setOperator);
+    QObject::connect(trends, &TrendPage::mutationProposed, window, [window, hub](qint64 id) {
+        if (const Mutation *m = hub->ledger()->mutation(id))
+            window->statusBar()->showMessage(
+                EvolutionPages::tr("Mutation #%1 (%2) proposed for %3 in the ledger").arg(id).arg(m->kindLabel(), m->tool), 8000);
+    });
     QObject::connect(hub, &EvolutionHub::trendsChanged, trends, [trends, hub] { trends->setSeries(*hub->trends()); });
     window->setPageWidget(QStringLiteral("trends"), trends, QStringLiteral("trends"), [] { return QCoreApplication::translate("MainWindow", "Trends"); });
 
