@@ -40,6 +40,14 @@ QString unit(const QString &metric)
     return {};
 }
 
+QString suffix(const QString &metric)
+{
+    if (isShare(metric))
+        return {};
+    const QString u = unit(metric);
+    return u.isEmpty() ? u : u' ' + u;
+}
+
 QString description(const QString &metric)
 {
     if (metric == u"latency_ms")

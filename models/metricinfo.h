@@ -10,6 +10,9 @@ namespace MetricInfo {
 QString title(const QString &metric);
 /// The unit as shown on axes: "ms", "bytes", "MB", "%", "$"; empty for custom metrics.
 QString unit(const QString &metric);
+/// The unit as a suffix after a number (" ms", " MB", " %"); empty for shares such as
+/// validation_pass, whose raw values are fractions, and for custom metrics.
+QString suffix(const QString &metric);
 /// One or two sentences: what is measured and how Apprentice uses it.
 QString description(const QString &metric);
 /// The built-in metric names in display order.

@@ -2,6 +2,7 @@
 
 #include "common/chartstyle.h"
 
+#include "metricinfo.h"
 #include <QBarCategoryAxis>
 #include <QHorizontalBarSeries>
 #include <QBarSet>
@@ -67,19 +68,6 @@ QString recommendationText(ShadowRecommendation r)
     case ShadowRecommendation::KeepShadow: break;
     }
     return ShadowComparisonWidget::tr("KEEP IN SHADOW");
-}
-
-QString unitOf(const QString &metric)
-{
-    if (metric.endsWith(u"_ms"))
-        return QStringLiteral(" ms");
-    if (metric.endsWith(u"_mb"))
-        return QStringLiteral(" MB");
-    if (metric.endsWith(u"_bytes"))
-        return QStringLiteral(" B");
-    if (metric.endsWith(u"_pct"))
-        return QStringLiteral(" %");
-    return {};
 }
 
 QString num(double v)
@@ -247,7 +235,7 @@ void ShadowComparisonWidget::setComparison(const ShadowComparison &c)
             auto *item = new QTreeWidgetItem(tool);
             item->setText(ColName, QStringLiteral("%1 (%2)").arg(m.metric, m.statistic));
             const bool mean = m.statistic == u"mean";
-            const QString unit = unitOf(m.metric);
+            const QString unit = MetricInfo::suffix(m.metric);
             item->setText(ColBaseline, num(mean ? m.meanBaseline : m.medianBaseline) + unit);
             item->setText(ColCandidate, num(mean ? m.meanCandidate : m.medianCandidate) + unit);
             if (mean && m.share) {

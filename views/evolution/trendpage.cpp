@@ -6,6 +6,7 @@
 #include "evolution/mutationproposals.h"
 #include "trends/trendtracker.h"
 
+#include "metricinfo.h"
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -59,19 +60,6 @@ QString severityText(const TrendResult &r)
     return TrendPage::tr("harmless");
 }
 
-QString unitOf(const QString &metric)
-{
-    if (metric.endsWith(u"_ms"))
-        return QStringLiteral(" ms");
-    if (metric.endsWith(u"_mb"))
-        return QStringLiteral(" MB");
-    if (metric.endsWith(u"_bytes"))
-        return QStringLiteral(" B");
-    if (metric.endsWith(u"_pct"))
-        return QStringLiteral(" %");
-    return {};
-}
-
 QString num(double v)
 {
     if (!std::isfinite(v))
@@ -107,10 +95,10 @@ std::pair<QString, QColor> breachText(const TrendResult &r)
     if (r.thresholdKind == ThresholdKind::None)
         return {TrendPage::tr("No limit set for %1").arg(r.metric), QColor(0x61, 0x61, 0x61)};
     if (!r.breachInDays)
-        return {TrendPage::tr("No breach expected: moving away from %1%2").arg(num(r.threshold), unitOf(r.metric)),
+        return {TrendPage::tr("No breach expected: moving away from %1%2").arg(num(r.threshold), MetricInfo::suffix(r.metric)),
                 QColor(0x2e, 0x7d, 0x32)};
     if (*r.breachInDays <= 0)
-        return {TrendPage::tr("Already beyond %1%2").arg(num(r.threshold), unitOf(r.metric)), QColor(0xc6, 0x28, 0x28)};
+        return {TrendPage::tr("Already beyond %1%2").arg(num(r.threshold), MetricInfo::suffix(r.metric)), QColor(0xc6, 0x28, 0x28)};
     const QColor c = *r.breachInDays <= 7 ? QColor(0xc6, 0x28, 0x28)
                    : *r.breachInDays <= 30 ? QColor(0xe6, 0x51, 0x00)
                                            : QColor(0xb2, 0x8a, 0x00);
@@ -296,7 +284,7 @@ void TrendPage::rebuildList()
         item->setForeground(ColSeverity, severityColor(r.significant ? r.severity : TrendSeverity::None));
         item->setText(ColSeries, seriesName(r));
         item->setToolTip(ColSeries, QStringLiteral("%1 %2").arg(r.workflow, r.version));
-        item->setText(ColSlope, signedNum(r.slopePerDay) + unitOf(r.metric));
+        item->setText(ColSlope, signedNum(r.slopePerDay) + MetricInfo::suffix(r.metric));
         item->setText(ColWeekly, signedNum(r.slopePerWeekPercent) + (r.percentagePoints ? tr(" pp") : QStringLiteral(" %")));
         item->setText(ColBreach, r.breachInDays ? (*r.breachInDays <= 0 ? tr("now") : tr("%1 d").arg(*r.breachInDays, 0, 'f', 1))
                                                 : QStringLiteral("—"));
@@ -405,7 +393,7 @@ void TrendPage::showCurrent()
     const bool hasThreshold = r.thresholdKind != ThresholdKind::None && std::isfinite(r.threshold);
     if (hasThreshold) {
         auto *limit = line(tr("Limit %1 %2%3").arg(r.thresholdKind == ThresholdKind::AtMost ? QStringLiteral("≤") : QStringLiteral("≥"),
-                                                   num(r.threshold), unitOf(r.metric)),
+                                                   num(r.threshold), MetricInfo::suffix(r.metric)),
                            QColor(0xc6, 0x28, 0x28), 1.5, Qt::DotLine);
         limit->append(x0, r.threshold);
         limit->append(x2, r.threshold);
@@ -436,7 +424,7 @@ void TrendPage::showCurrent()
     const double pad = (hi - lo) * 0.08;
     axisY->setRange(lo - pad, hi + pad);
     axisY->applyNiceNumbers();
-    const QString unit = unitOf(r.metric).trimmed();
+    const QString unit = MetricInfo::suffix(r.metric).trimmed();
     axisY->setTitleText(unit.isEmpty() ? r.metric : QStringLiteral("%1 (%2)").arg(r.metric, unit));
     axisY->setLabelFormat(r.statistic == TrendStatistic::ErrorRate || r.metric == u"validation_pass" ? QStringLiteral("%.4g")
                                                                                                      : QStringLiteral("%.0f"));
