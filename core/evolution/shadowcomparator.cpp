@@ -3,6 +3,8 @@
 #include "shadowstats.h"
 #include "trends/trendstats.h"
 
+#include "metricunit.h"
+
 #include <QDateTime>
 
 #include <algorithm>
@@ -73,21 +75,6 @@ double relative(double value, double reference)
     if (reference == 0)
         return value == 0 ? 0 : std::copysign(std::numeric_limits<double>::infinity(), value);
     return (value - reference) / std::abs(reference);
-}
-
-QString unitOf(const QString &metric)
-{
-    if (metric.endsWith(u"_ms"))
-        return QStringLiteral(" ms");
-    if (metric.endsWith(u"_mb"))
-        return QStringLiteral(" MB");
-    if (metric.endsWith(u"_bytes"))
-        return QStringLiteral(" B");
-    if (metric.endsWith(u"_usd"))
-        return QStringLiteral(" USD");
-    if (metric.endsWith(u"_pct"))
-        return QStringLiteral(" %");
-    return {};
 }
 
 QString fmt(double v)
@@ -580,7 +567,7 @@ ShadowComparison ShadowComparator::compare(const QString &workflow, const QStrin
         }
 
         for (MetricComparison &mc : tc.metrics) {
-            const QString unit = unitOf(mc.metric);
+            const QString unit = metricUnitSuffix(mc.metric);
             const bool significant = mc.pAdjusted < alpha;
             const double change = mc.share ? mc.meanCandidate - mc.meanBaseline : mc.changePct / 100;
             const QString changeText = mc.share ? signedPoints(change) : signedPercent(change);

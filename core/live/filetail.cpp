@@ -23,11 +23,6 @@ namespace {
 
 constexpr int PushRetryMs = 20;
 
-bool isBlank(std::string_view s)
-{
-    return s.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 } // namespace
 
 FileTail::FileTail(const FileTailConfig &config, int id, RecordQueue *queue, std::shared_ptr<LiveStatus> status,
@@ -256,23 +251,12 @@ bool FileTail::readAvailable()
 void FileTail::handleLine(std::string_view line, bool tooLong)
 {
     ++m_lineNo;
-    BatchSink sink(m_pending, m_config.maxItemisedRejections);
-    if (tooLong)
-        sink.onRejected(m_lineNo, u"line longer than %1 bytes"_s.arg(m_config.maxLineBytes));
-    else if (!isBlank(line))
-        parseJsonLine(line, m_lineNo, sink);
+    addJsonLine(m_pending, line, m_lineNo, tooLong, m_config.maxLineBytes, m_config.maxItemisedRejections);
 }
 
 bool FileTail::flushPending()
 {
-    if (m_pending.isEmpty())
-        return true;
-    m_pending.connection = m_id;
-    if (!m_queue->push(std::move(m_pending)))
-        return false;
-    m_pending = LiveBatch();
-    m_pending.connection = m_id;
-    return true;
+    return pushPending(m_pending);
 }
 
 } // namespace Apprentice

@@ -5,10 +5,12 @@
 #include <QObject>
 
 #include <memory>
+#include <string_view>
 
 namespace Apprentice {
 
 class RecordQueue;
+struct LiveBatch;
 
 /// A live endpoint: delivers LiveBatches to a RecordQueue and keeps its LiveStatus current. Its methods run on
 /// the thread it lives on; the manager calls them through queued invocations.
@@ -27,6 +29,16 @@ public:
     virtual void stop() = 0;
 
 protected:
+    /// Only spaces, tabs and a CR: a line that is neither a record nor a rejection.
+    static bool isBlank(std::string_view line);
+    /// One JSON line of a line-oriented source into `pending`: its record or its rejection (also for a
+    /// line cut at `maxLineBytes`); nothing for a blank line.
+    static void addJsonLine(LiveBatch &pending, std::string_view line, qint64 lineNo, bool tooLong,
+                            qint64 maxLineBytes, int maxItemised);
+    /// Hands `pending` to the queue and starts a new batch of this source; false when the queue is full
+    /// (`pending` stays as it was, to be pushed again).
+    bool pushPending(LiveBatch &pending);
+
     const int m_id;
     RecordQueue *const m_queue;
     const std::shared_ptr<LiveStatus> m_status;

@@ -24,11 +24,6 @@ constexpr qint64 ReplyBufferBytes = 1 << 20;
 constexpr int ReadRoundsPerTurn = 16;
 constexpr int PushRetryMs = 20;
 
-bool isBlank(std::string_view s)
-{
-    return s.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 } // namespace
 
 StreamClient::StreamClient(const StreamClientConfig &config, int id, RecordQueue *queue,
@@ -202,23 +197,12 @@ void StreamClient::handleLine(std::string_view line, bool tooLong)
 {
     ++m_lineNo;
     m_receivedData = true;
-    BatchSink sink(m_pending, m_config.maxItemisedRejections);
-    if (tooLong)
-        sink.onRejected(m_lineNo, u"line longer than %1 bytes"_s.arg(m_config.maxLineBytes));
-    else if (!isBlank(line))
-        parseJsonLine(line, m_lineNo, sink);
+    addJsonLine(m_pending, line, m_lineNo, tooLong, m_config.maxLineBytes, m_config.maxItemisedRejections);
 }
 
 bool StreamClient::flushPending()
 {
-    if (m_pending.isEmpty())
-        return true;
-    m_pending.connection = m_id;
-    if (!m_queue->push(std::move(m_pending)))
-        return false;
-    m_pending = LiveBatch();
-    m_pending.connection = m_id;
-    return true;
+    return pushPending(m_pending);
 }
 
 void StreamClient::onPushTimer()

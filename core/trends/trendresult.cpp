@@ -1,5 +1,7 @@
 #include "trendresult.h"
 
+#include "metricunit.h"
+
 #include <QJsonValue>
 
 namespace Apprentice {
@@ -12,21 +14,6 @@ QJsonValue number(double v)
     if (!std::isfinite(v))
         return QJsonValue(QJsonValue::Null);
     return QString::number(v, 'g', 6).toDouble();
-}
-
-QString unitOf(const QString &metric)
-{
-    if (metric.endsWith(u"_ms"))
-        return QStringLiteral(" ms");
-    if (metric.endsWith(u"_mb"))
-        return QStringLiteral(" MB");
-    if (metric.endsWith(u"_bytes"))
-        return QStringLiteral(" B");
-    if (metric.endsWith(u"_usd"))
-        return QStringLiteral(" USD");
-    if (metric.endsWith(u"_pct"))
-        return QStringLiteral(" %");
-    return {};
 }
 
 QString fmt(double v)
@@ -104,7 +91,7 @@ Event TrendResult::toEvent() const
 
 QString TrendResult::summary() const
 {
-    const QString unit = unitOf(metric);
+    const QString unit = metricUnitSuffix(metric);
     const QString what = QStringLiteral("%1 %2 %3").arg(tool, metric, trendStatisticName(statistic));
     if (!significant)
         return QStringLiteral("%1: no significant trend (p = %2, %3 days)").arg(what, fmt(pValue)).arg(days);
