@@ -1,9 +1,8 @@
 #include "shadowcomparator.h"
 
+#include "metricunit.h"
 #include "shadowstats.h"
 #include "trends/trendstats.h"
-
-#include "metricunit.h"
 
 #include <QDateTime>
 
