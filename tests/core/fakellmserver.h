@@ -5,6 +5,8 @@
 // optionally after a delay, or closes the connection, or never answers. Header-only so every test
 // executable can include it without a library of its own (and so without Q_OBJECT).
 
+#include "diagnosis.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonArray>
@@ -339,6 +341,25 @@ inline QByteArray diagnosisJson(const char *status, double confidence, const cha
                   {QStringLiteral("action"), QString::fromUtf8(action)},
                   {QStringLiteral("proposed_mutation"), m}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+/// The investigation both the provider and the view tests ask about: validation of `process`
+/// falling to 0.85 against a profile at 0.995, with `trend` as the trend line of the prompt.
+inline Apprentice::InvestigationContext validationDrift(const QString &trend)
+{
+    using namespace Apprentice;
+    InvestigationContext ctx;
+    ctx.trigger = Trigger::Drift;
+    ctx.workflow = QStringLiteral("process_customer_order");
+    ctx.version = QStringLiteral("1.0.0");
+    ctx.tool = QStringLiteral("process");
+    ctx.metric = QStringLiteral("validation_pass");
+    ctx.value = 0.85;
+    ctx.direction = -1;
+    ctx.profile = {2847, 0.995, 0.01, 1.0, 1.0, 1.0, 0.97, 1.0};
+    ctx.recent = {0.94, 0.92, 1.0, 0.89, 0.91, 1.0, 0.87, 0.93, 1.0, 0.85};
+    ctx.trend = trend;
+    return ctx;
 }
 
 } // namespace FakeLlm

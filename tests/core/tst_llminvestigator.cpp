@@ -32,18 +32,7 @@ private:
 
     static InvestigationContext validationDrift()
     {
-        InvestigationContext ctx;
-        ctx.trigger = Trigger::Drift;
-        ctx.workflow = QStringLiteral("process_customer_order");
-        ctx.version = QStringLiteral("1.0.0");
-        ctx.tool = QStringLiteral("process");
-        ctx.metric = QStringLiteral("validation_pass");
-        ctx.value = 0.85;
-        ctx.direction = -1;
-        ctx.profile = {2847, 0.995, 0.01, 1.0, 1.0, 1.0, 0.97, 1.0};
-        ctx.recent = {0.94, 0.92, 1.0, 0.89, 0.91, 1.0, 0.87, 0.93, 1.0, 0.85};
-        ctx.trend = QStringLiteral("DEGRADING (5% drop over 10 runs)");
-        return ctx;
+        return FakeLlm::validationDrift(QStringLiteral("DEGRADING (5% drop over 10 runs)"));
     }
 
     TierConfig fast() const

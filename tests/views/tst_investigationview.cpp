@@ -26,21 +26,7 @@ class TestInvestigationView : public QObject
 private:
     QTemporaryDir m_dir;
 
-    static InvestigationContext context()
-    {
-        InvestigationContext ctx;
-        ctx.trigger = Trigger::Drift;
-        ctx.workflow = QStringLiteral("process_customer_order");
-        ctx.version = QStringLiteral("1.0.0");
-        ctx.tool = QStringLiteral("process");
-        ctx.metric = QStringLiteral("validation_pass");
-        ctx.value = 0.85;
-        ctx.direction = -1;
-        ctx.profile = {2847, 0.995, 0.01, 1.0, 1.0, 1.0, 0.97, 1.0};
-        ctx.recent = {0.94, 0.92, 1.0, 0.89, 0.91, 1.0, 0.87, 0.93, 1.0, 0.85};
-        ctx.trend = QStringLiteral("−5% over 10 runs");
-        return ctx;
-    }
+    static InvestigationContext context() { return FakeLlm::validationDrift(QStringLiteral("−5% over 10 runs")); }
 
     static TierCall call(const char *tier, const char *provider, const char *model, double confidence, const char *action,
                          const char *rootCause, qint64 in, qint64 out, double cost, qint64 latency)
