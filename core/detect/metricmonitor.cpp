@@ -6,6 +6,7 @@
 #include <QIODevice>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -89,6 +90,7 @@ void MetricMonitor::keepReference(double v)
         scheduleNextKeep(m_nextKeep == 0);
     }
     ++m_changesSinceTable;
+    m_distinctValid = false;
 }
 
 void MetricMonitor::refreshTails()
@@ -214,6 +216,59 @@ double MetricMonitor::rankScore(size_t lo, size_t hi) const
         return m_rankZ[lo + hi];
     const double rank = double(lo) + 0.5 * double(hi - lo);
     return inverseNormalCdf((rank + 0.5) / double(n + 1));
+}
+
+namespace {
+inline std::uint32_t distinctSlot(std::uint32_t bits)
+{
+    return std::uint32_t((std::uint64_t(bits) * 0x9E3779B97F4A7C15ull) >> 57); // 7 bits: DistinctSlots
+}
+} // namespace
+
+void MetricMonitor::rebuildDistinct()
+{
+    static_assert(DistinctSlots == 128, "distinctSlot() takes 7 bits");
+    m_distinctValid = true;
+    m_distinctUsable = false;
+    const size_t n = m_reference.size();
+    if (n == 0)
+        return;
+    if (!m_distinct)
+        m_distinct = std::make_unique<DistinctTable>();
+    m_distinct->bits.fill(NoValue);
+    size_t distinct = 0;
+    for (size_t lo = 0; lo < n;) {
+        if (++distinct > DistinctSlots / 2)
+            return; // too many values for the table: zScore() for all
+        size_t hi = lo + 1;
+        while (hi < n && m_reference[hi] == m_reference[lo])
+            ++hi;
+        const auto bits = std::bit_cast<std::uint32_t>(m_reference[lo]);
+        std::uint32_t i = distinctSlot(bits);
+        while (m_distinct->bits[i] != NoValue)
+            i = (i + 1) % DistinctSlots;
+        m_distinct->bits[i] = bits;
+        m_distinct->z[i] = rankScore(lo, hi); // what zScore() returns for a value the reference holds
+        lo = hi;
+    }
+    m_distinctUsable = true;
+}
+
+double MetricMonitor::discreteZ(double v)
+{
+    if (!m_distinctValid) [[unlikely]]
+        rebuildDistinct();
+    if (m_distinctUsable) [[likely]] {
+        const auto bits = std::bit_cast<std::uint32_t>(float(v));
+        for (std::uint32_t i = distinctSlot(bits);; i = (i + 1) % DistinctSlots) {
+            const std::uint32_t held = m_distinct->bits[i];
+            if (held == bits)
+                return m_distinct->z[i];
+            if (held == NoValue)
+                break;
+        }
+    }
+    return zScore(v);
 }
 
 double MetricMonitor::zScore(double v) const
@@ -347,6 +402,7 @@ void MetricMonitor::rebase()
     for (std::uint64_t s = first; s < m_seq; ++s)
         since.push_back(m_recent[s % RecentSize]);
     m_reference.clear();
+    m_distinctValid = false;
     m_offered = 0;
     for (double v : since)
         insertReference(v);

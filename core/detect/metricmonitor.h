@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace Apprentice {
@@ -88,10 +89,10 @@ private:
     void drawSkip();
     void refreshTails();
     void rebuildTable();
-    double fastZ(double v) const
+    double fastZ(double v)
     {
         if (m_table.empty())
-            return zScore(v);
+            return m_discrete ? discreteZ(v) : zScore(v);
         const double x = (v - m_tableLow) * m_tableScale;
         if (!(x >= 0) || x >= TableBins)
             return zScore(v); // outside the body: the tail formula, no search needed beyond the ends
@@ -100,6 +101,8 @@ private:
         return m_table[size_t(b)] + f * (m_table[size_t(b + 1)] - m_table[size_t(b)]);
     }
     double rankScore(size_t lo, size_t hi) const;
+    double discreteZ(double v);
+    void rebuildDistinct();
     double bodyScore(double v, double z) const;
     void refreshShape();
     void pushRecent(double v)
@@ -139,6 +142,18 @@ private:
     double m_novelZ = 0;
     double m_logMid = 0, m_logScale = 0;
     double m_bodyLow = -HUGE_VAL, m_bodyHigh = HUGE_VAL;
+    // A discrete reference's distinct values and their exact mid-rank scores, in a small open-addressed
+    // table keyed by the float's bits: the score zScore() would compute, without its binary searches.
+    // Rebuilt on first use after the reference changed; a value not in it takes zScore().
+    static constexpr std::uint32_t DistinctSlots = 128; // at most half full
+    static constexpr std::uint32_t NoValue = 0x7fc00000u; // a NaN: never a stored value's bits
+    struct DistinctTable {
+        std::array<std::uint32_t, DistinctSlots> bits;
+        std::array<double, DistinctSlots> z;
+    };
+    std::unique_ptr<DistinctTable> m_distinct;
+    bool m_distinctValid = false;
+    bool m_distinctUsable = false;
     int m_changesSinceTable = 0;
     int m_rebuildAfter = 1;
     double m_minRunZ = 2.0; ///< below this |z| no run rule can be extended

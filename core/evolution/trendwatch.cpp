@@ -40,8 +40,9 @@ void TrendWatch::onRejected(qint64 line, const QString &reason)
 
 void TrendWatch::onRecord(const RecordView &record)
 {
-    const qint64 day = dayOf(record.tsMs);
-    if (day > m_lastDay) {
+    // day > m_lastDay exactly when the record starts a later day: no division per record
+    if (record.tsMs >= (m_lastDay + 1) * DayMs) [[unlikely]] {
+        const qint64 day = dayOf(record.tsMs);
         // Files out of time order must not re-analyse old days: only forward steps count.
         if (m_lastDay >= 0)
             check(record.tsMs, record.line);

@@ -1,5 +1,6 @@
 #include "trendtracker.h"
 
+#include "sametext.h"
 #include "trendstats.h"
 
 #include <algorithm>
@@ -48,6 +49,9 @@ TrendTracker::TrendTracker(int retentionDays)
 void TrendTracker::clear()
 {
     m_series.clear();
+    m_lastSeries = nullptr;
+    m_dayStartMs = 1;
+    m_dayEndMs = 0;
     m_latestMs = 0;
     m_records = 0;
     m_late = 0;
@@ -88,15 +92,44 @@ TrendTracker::Day *TrendTracker::dayFor(Series &s, qint64 day)
     return &*it;
 }
 
+TrendTracker::Series &TrendTracker::seriesFor(const RecordView &r)
+{
+    // Calls come in the workflows' order: the series that followed the previous record's last time
+    // is almost always this record's, found without hashing three strings.
+    Series *const previous = m_lastSeries;
+    if (previous && previous->next) [[likely]] {
+        const Key &k = *previous->next->key;
+        if (sameText(k.tool, r.tool) && sameText(k.workflow, r.workflow) && sameText(k.version, r.version)) [[likely]] {
+            m_lastSeries = previous->next;
+            return *m_lastSeries;
+        }
+    }
+    auto it = m_series.find(KeyView{r.workflow, r.version, r.tool});
+    if (it == m_series.end()) {
+        it = m_series.emplace(Key{std::string(r.workflow), std::string(r.version), std::string(r.tool)}, Series()).first;
+        it->second.key = &it->first; // node-based map: the key stays where it is
+    }
+    if (previous)
+        previous->next = &it->second;
+    m_lastSeries = &it->second;
+    return it->second;
+}
+
+qint64 TrendTracker::dayOfRecord(qint64 tsMs)
+{
+    if (tsMs >= m_dayStartMs && tsMs < m_dayEndMs) [[likely]]
+        return m_day;
+    m_day = dayOf(tsMs);
+    m_dayStartMs = m_day * DayMs;
+    m_dayEndMs = m_dayStartMs + DayMs;
+    return m_day;
+}
+
 void TrendTracker::onRecord(const RecordView &r)
 {
     ++m_records;
     m_latestMs = m_records == 1 ? r.tsMs : std::max(m_latestMs, r.tsMs);
-    const KeyView kv{r.workflow, r.version, r.tool};
-    auto it = m_series.find(kv);
-    if (it == m_series.end())
-        it = m_series.emplace(Key{std::string(r.workflow), std::string(r.version), std::string(r.tool)}, Series()).first;
-    Day *day = dayFor(it->second, dayOf(r.tsMs));
+    Day *day = dayFor(seriesFor(r), dayOfRecord(r.tsMs));
     if (!day) {
         ++m_late;
         return;

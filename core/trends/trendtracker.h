@@ -29,6 +29,11 @@ class TrendTracker : public RecordSink
 {
 public:
     explicit TrendTracker(int retentionDays = 30);
+    // Series point at their keys and at each other inside m_series: movable, not copyable.
+    TrendTracker(const TrendTracker &) = delete;
+    TrendTracker &operator=(const TrendTracker &) = delete;
+    TrendTracker(TrendTracker &&) = default;
+    TrendTracker &operator=(TrendTracker &&) = default;
 
     void onRecord(const RecordView &record) override;
     void onRejected(qint64 line, const QString &reason) override;
@@ -62,11 +67,13 @@ private:
         std::array<Distribution, BuiltinMetricCount> builtin;
         std::vector<std::pair<std::string, Distribution>> custom;
     };
-    struct Series {
-        std::deque<Day> days; // ascending, at most retentionDays + 1
-    };
     struct Key {
         std::string workflow, version, tool;
+    };
+    struct Series {
+        std::deque<Day> days; // ascending, at most retentionDays + 1
+        const Key *key = nullptr; ///< this series' key in m_series
+        Series *next = nullptr;   ///< the series whose record followed this one's last time: the usual call order
     };
     struct KeyView {
         std::string_view workflow, version, tool;
@@ -88,6 +95,8 @@ private:
         }
     };
 
+    Series &seriesFor(const RecordView &r);
+    qint64 dayOfRecord(qint64 tsMs);
     Day *dayFor(Series &s, qint64 day);
     std::vector<const Day *> windowDays(const Series &s, qint64 nowMs, int windowDays,
                                         const TrendConfig &config) const;
@@ -99,6 +108,9 @@ private:
     qint64 m_latestMs = 0;
     qint64 m_records = 0;
     qint64 m_late = 0;
+    Series *m_lastSeries = nullptr;
+    // The UTC day of the last record and its bounds: records of the same day need no division.
+    qint64 m_day = 0, m_dayStartMs = 1, m_dayEndMs = 0;
     std::vector<CustomMetricView> m_scratch;
 };
 
