@@ -27,16 +27,30 @@ Engine::~Engine() = default;
 
 WorkflowState *Engine::workflowFor(std::string_view workflow, std::string_view version)
 {
-    if (m_last && m_last->is(workflow, version)) [[likely]]
-        return m_last;
-    for (auto &w : m_workflows) {
-        if (w->is(workflow, version)) {
-            m_last = w.get();
+    WorkflowState *const previous = m_last;
+    if (previous) [[likely]] {
+        if (previous->is(workflow, version)) [[likely]]
+            return previous;
+        // Workflows taking turns: the one that followed this one last time is the likely next.
+        if (previous->nextWorkflow && previous->nextWorkflow->is(workflow, version)) {
+            m_last = previous->nextWorkflow;
             return m_last;
         }
     }
-    m_workflows.push_back(std::make_unique<WorkflowState>(*this, workflow, version));
-    m_last = m_workflows.back().get();
+    WorkflowState *found = nullptr;
+    for (auto &w : m_workflows) {
+        if (w->is(workflow, version)) {
+            found = w.get();
+            break;
+        }
+    }
+    if (!found) {
+        m_workflows.push_back(std::make_unique<WorkflowState>(*this, workflow, version));
+        found = m_workflows.back().get();
+    }
+    if (previous)
+        previous->nextWorkflow = found;
+    m_last = found;
     return m_last;
 }
 

@@ -113,12 +113,11 @@ ToolState &WorkflowState::toolFor(std::string_view name)
     return *found;
 }
 
-std::uint32_t *WorkflowState::findOpen(std::string_view id)
+std::uint32_t *WorkflowState::findOpen(std::string_view id, std::uint64_t hash)
 {
     if (m_openIndex.empty())
         return nullptr;
     const size_t mask = m_openIndex.size() - 1;
-    const std::uint64_t hash = textHash(id);
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         std::uint32_t &slot = m_openIndex[i];
         if (slot == Empty)
@@ -166,19 +165,23 @@ void WorkflowState::unindexOpen(std::uint32_t slot)
 
 WorkflowState::OpenExecution &WorkflowState::executionFor(const RecordView &r)
 {
+    std::uint64_t hash = 0;
     if (!r.execution.empty()) {
         if (m_openLast < m_open.size() && sameText(m_open[m_openLast].id, r.execution)) [[likely]]
             return m_open[m_openLast];
-        if (const std::uint32_t *slot = findOpen(r.execution)) {
+        hash = textHash(r.execution);
+        if (const std::uint32_t *slot = findOpen(r.execution, hash)) {
             m_openLast = *slot;
             return m_open[m_openLast];
         }
+    } else {
+        hash = textHash({});
     }
-    startExecution(r);
+    startExecution(r, hash);
     return m_open[m_openLast];
 }
 
-void WorkflowState::startExecution(const RecordView &r)
+void WorkflowState::startExecution(const RecordView &r, std::uint64_t hash)
 {
     const EngineConfig &cfg = m_engine.m_config;
     // Full monitoring: with a real ladder, the run before this one is reviewed now.
@@ -217,7 +220,7 @@ void WorkflowState::startExecution(const RecordView &r)
     }
     OpenExecution &slot = m_open[m_openNext];
     slot.id.assign(r.execution);
-    slot.hash = textHash(slot.id);
+    slot.hash = hash;
     slot.totalLatency = 0;
     slot.failed = false;
     slot.index = executions;
@@ -241,6 +244,8 @@ void WorkflowState::finalize(const OpenExecution &e)
 
 void WorkflowState::ledgerHour(qint64 tsMs)
 {
+    if (m_hour.executions > 0 && tsMs >= m_hour.hourStartMs && tsMs - m_hour.hourStartMs < 3600000) [[likely]]
+        return; // still the hour being accumulated
     const qint64 hour = tsMs - ((tsMs % 3600000) + 3600000) % 3600000;
     if (m_hour.executions > 0 && m_hour.hourStartMs != hour) {
         m_engine.m_ledgerOut.push_back(m_hour);

@@ -19,13 +19,13 @@ namespace Apprentice {
 class Engine;
 
 /// The learned state of one metric of one tool.
-struct MetricState {
+struct alignas(64) MetricState { // the monitor's hot fields start a cache line
     MetricState(std::string n, const DetectorConfig *config)
-        : name(std::move(n)), qname(QString::fromStdString(name)), monitor(config) {}
+        : monitor(config), name(std::move(n)), qname(QString::fromStdString(name)) {}
+    MetricMonitor monitor;
+    Distribution profile;
     std::string name;
     QString qname;
-    Distribution profile;
-    MetricMonitor monitor;
 };
 
 /// The learned state of one tool of a workflow version.
@@ -91,6 +91,7 @@ public:
     LedgerTotals ledger;
     Distribution executionLatency;
     std::vector<std::unique_ptr<ToolState>> tools;
+    WorkflowState *nextWorkflow = nullptr; ///< the workflow version whose record followed this one's last time
 
     bool is(std::string_view wf, std::string_view ver) const { return sameText(workflow, wf) && sameText(version, ver); }
     ToolState *findTool(const QString &name) const;
@@ -113,7 +114,7 @@ private:
 
     ToolState &toolFor(std::string_view name);
     OpenExecution &executionFor(const RecordView &r);
-    void startExecution(const RecordView &r);
+    void startExecution(const RecordView &r, std::uint64_t idHash);
     void requestReview(const OpenExecution &e);
     void finalize(const OpenExecution &e);
     void checkGraduation(const RecordView &r);
@@ -135,7 +136,7 @@ private:
     // allocation and no std::string per execution. Slots hold m_open indices, Empty when free.
     static constexpr std::uint32_t Empty = 0xffffffffu;
     std::vector<std::uint32_t> m_openIndex;
-    std::uint32_t *findOpen(std::string_view id);
+    std::uint32_t *findOpen(std::string_view id, std::uint64_t hash);
     void indexOpen(std::uint32_t slot);
     void unindexOpen(std::uint32_t slot);
     ToolState *m_lastTool = nullptr;
