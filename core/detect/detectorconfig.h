@@ -32,6 +32,16 @@ struct DetectorConfig {
     /// demo then reports 38 drifts instead of 34 (docs/benchmarks.md), so it is off by default.
     double bodyBand = 2.0;
     double bodyCap = 0;
+    /// A third CUSUM, on the log-likelihood ratio of "every value ×ρ" against the reference, for
+    /// positive continuous metrics: ρ = exp(llrShiftSigmas · σ) with σ the log-scale body's robust
+    /// spread, both densities from a kernel estimate of the reference in log space. Where a heavy
+    /// tail's slow path sits above the body, a shifted body lands in the sparse gap between them,
+    /// which a rank score cannot tell from the slow path itself but a density ratio can. Each value
+    /// moves it by at most ±llrClamp; it fires above llrH (Wald: ≥ e^llrH values between false
+    /// alarms for an exact ratio). llrShiftSigmas = 0 turns it off.
+    double llrShiftSigmas = 3.0;
+    double llrH = 14.0;
+    double llrClamp = 4.0;
     int recoveryWindow = 64;   ///< a latched drift clears after this many values back in profile (≤ 64)
     int rebaseValues = 30;     ///< values collected after an accepted change before detection resumes
 };

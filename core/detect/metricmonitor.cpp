@@ -1,5 +1,6 @@
 #include "metricmonitor.h"
 
+#include "stats/ddsketch.h"
 #include "stats/normal.h"
 
 #include <QDataStream>
@@ -123,6 +124,7 @@ void MetricMonitor::rebuildTable()
     for (const auto &rule : m_config->runRules)
         m_minRunZ = std::min(m_minRunZ, rule.z);
     m_table.clear();
+    m_llrOn = false;
     const size_t n = m_reference.size();
     if (n == 0)
         return;
@@ -163,8 +165,89 @@ void MetricMonitor::rebuildTable()
             z = std::max(z, ZTail + (x - m_qHigh) / m_sHigh);
         else if (x < m_qLow)
             z = std::min(z, -ZTail - (m_qLow - x) / m_sLow);
-        m_table[size_t(i)] = float(z);
+        m_table[size_t(i)] = {float(z), 0.0f};
     }
+    buildLlrTable();
+}
+
+namespace {
+// ln x to about 1e-4 (a 4,096-entry mantissa table): far finer than the kernel's bandwidth.
+double roughLog(double x)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(x);
+    const int exponent = int((bits >> 52) & 0x7ff) - 1023;
+    return (exponent + DDSketchDetail::mantissaLog2.table[(bits >> 40) & 0xfff]) * 0.6931471805599453;
+}
+} // namespace
+
+void MetricMonitor::buildLlrTable()
+{
+    m_llrOn = false;
+    for (TablePoint &p : m_table)
+        p.llr = 0;
+    const double shift = m_config->llrShiftSigmas;
+    const size_t n = m_reference.size();
+    if (!(shift > 0) || m_table.empty() || n < 64 || !(m_reference.front() > 0))
+        return;
+    std::vector<double> logs(n);
+    for (size_t i = 0; i < n; ++i)
+        logs[i] = roughLog(double(m_reference[i]));
+    if (!std::isfinite(logs.front()) || !std::isfinite(logs.back()))
+        return;
+    auto at = [&](double q) { return logs[size_t(std::lround(q * double(n - 1)))]; };
+    const double sigma = (at(0.75) - at(0.25)) / 1.3489795003921634; // the body's spread, robust to tails
+    if (!(sigma > 0))
+        return;
+    const double lnRho = shift * sigma;
+    // Kernel density of the log values (Silverman's bandwidth on the robust spread), binned: linear
+    // binning onto a grid of half a bandwidth, then the Gaussian kernel scattered from the occupied bins.
+    const double bw = 0.9 * sigma * std::pow(double(n), -0.2);
+    const double lo = logs.front() - 5 * bw - lnRho;
+    const double hi = logs.back() + 5 * bw;
+    const double bin = std::max(bw / 2, (hi - lo) / 4096);
+    const int bins = int(std::ceil((hi - lo) / bin)) + 2;
+    std::vector<double> hist(size_t(bins), 0.0);
+    for (double l : logs) {
+        const double p = (l - lo) / bin;
+        const int k = int(p);
+        const double w = p - k;
+        hist[size_t(k)] += 1 - w;
+        hist[size_t(k + 1)] += w;
+    }
+    const int taps = int(std::ceil(4 * bw / bin));
+    std::vector<double> kernel(size_t(taps) + 1);
+    for (int t = 0; t <= taps; ++t)
+        kernel[size_t(t)] = std::exp(-0.5 * (t * bin / bw) * (t * bin / bw));
+    std::vector<double> density(size_t(bins), 0.0);
+    for (int i = 0; i < bins; ++i) {
+        if (hist[size_t(i)] == 0)
+            continue; // scatter each occupied bin: at most 2n of them
+        const double h = hist[size_t(i)];
+        const int from = std::max(0, i - taps), to = std::min(bins - 1, i + taps);
+        for (int j = from; j <= to; ++j)
+            density[size_t(j)] += h * kernel[size_t(std::abs(j - i))];
+    }
+    // Below about a tenth of one isolated value's bump the estimate is noise: floor it there.
+    const double floor = 0.1 * kernel[0];
+    const auto densityAt = [&](double l) {
+        const double p = (l - lo) / bin;
+        if (!(p >= 0) || p >= bins - 1)
+            return floor;
+        const int k = int(p);
+        const double w = p - k;
+        return floor + density[size_t(k)] * (1 - w) + density[size_t(k + 1)] * w;
+    };
+    const double clampAt = m_config->llrClamp;
+    for (int i = 0; i <= TableBins; ++i) {
+        const double x = m_tableLow + i / m_tableScale;
+        double r = -clampAt;
+        if (x > 0) {
+            const double l = roughLog(x);
+            r = std::clamp(roughLog(densityAt(l - lnRho) / densityAt(l)), -clampAt, clampAt);
+        }
+        m_table[size_t(i)].llr = float(r);
+    }
+    m_llrOn = true;
 }
 
 void MetricMonitor::refreshShape()
@@ -337,7 +420,8 @@ MetricMonitor::Check MetricMonitor::checkOutside(double v, double z, std::uint64
     }
     runUpFires = runUpFires || m_fastUp > cfg.fastH;
     runDownFires = runDownFires || m_fastDown > cfg.fastH;
-    const bool upFires = m_latched != 1 && (m_up > cfg.cusumH || runUpFires);
+    const bool llrFires = m_llrUp > cfg.llrH;
+    const bool upFires = m_latched != 1 && (m_up > cfg.cusumH || runUpFires || llrFires);
     const bool downFires = m_latched != -1 && (m_down > cfg.cusumH || runDownFires);
     if (upFires || downFires) {
         result.verdict = Verdict::Drift;
@@ -345,14 +429,17 @@ MetricMonitor::Check MetricMonitor::checkOutside(double v, double z, std::uint64
         const auto &runs = upFires ? m_runUp : m_runDown;
         const int longestRun = *std::max_element(runs.begin(), runs.end());
         const bool byRun = (upFires ? runUpFires : runDownFires) && (upFires ? m_up : m_down) <= cfg.cusumH;
-        result.statistic = upFires ? m_up : m_down;
+        const bool byLlr = upFires && llrFires && !runUpFires && m_up <= cfg.cusumH;
+        result.statistic = byLlr ? m_llrUp : upFires ? m_up : m_down;
         if (byRun)
             m_changeStart = seq + 1 - std::uint64_t(longestRun);
+        else if (byLlr)
+            m_changeStart = m_llrStart;
         else
             m_changeStart = upFires ? m_upStart : m_downStart;
         m_latched = result.direction;
         m_latchedValues = 0;
-        m_up = m_down = m_fastUp = m_fastDown = 0;
+        m_up = m_down = m_fastUp = m_fastDown = m_llrUp = 0;
         m_runUp.fill(0);
         m_runDown.fill(0);
         m_anyRun = false;
@@ -413,7 +500,7 @@ void MetricMonitor::rebase()
 
 void MetricMonitor::resetDetector()
 {
-    m_up = m_down = m_fastUp = m_fastDown = 0;
+    m_up = m_down = m_fastUp = m_fastDown = m_llrUp = 0;
     m_runUp.fill(0);
     m_runDown.fill(0);
     m_anyRun = false;
@@ -472,7 +559,7 @@ QByteArray MetricMonitor::serialize() const
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(4) << quint32(m_reference.size());
+    s << quint8(5) << quint32(m_reference.size());
     for (float f : m_reference)
         s << f;
     s << quint64(m_offered) << quint64(m_rng) << m_up << m_down << m_fastUp << m_fastDown << quint64(m_upStart) << quint64(m_downStart)
@@ -483,9 +570,13 @@ QByteArray MetricMonitor::serialize() const
     // The score table as last built, so a restored monitor scores exactly like the original.
     s << m_q50 << m_qLow << m_qHigh << m_sLow << m_sHigh << m_k << m_fastK << m_tableLow << m_tableScale << m_discrete
       << qint32(m_changesSinceTable) << quint32(m_table.size());
-    for (float f : m_table)
-        s << f;
+    for (const TablePoint &p : m_table)
+        s << p.z;
     s << m_keepW << quint64(m_nextKeep);
+    s << m_llrUp << quint64(m_llrStart) << quint32(m_llrOn ? m_table.size() : 0);
+    if (m_llrOn)
+        for (const TablePoint &p : m_table)
+            s << p.llr;
     return out;
 }
 
@@ -496,7 +587,7 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     quint8 version = 0;
     quint32 n = 0;
     s >> version >> n;
-    if (s.status() != QDataStream::Ok || (version != 3 && version != 4) || n > 1u << 20)
+    if (s.status() != QDataStream::Ok || version < 3 || version > 5 || n > 1u << 20)
         return false;
     MetricMonitor m(m_config);
     m.m_reference.resize(n);
@@ -516,11 +607,24 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     if (tableSize != 0 && tableSize != TableBins + 1)
         return false;
     m.m_table.resize(tableSize);
-    for (auto &f : m.m_table)
-        s >> f;
+    for (auto &p : m.m_table) {
+        s >> p.z;
+        p.llr = 0;
+    }
     quint64 nextKeep = 0;
     if (version >= 4)
         s >> m.m_keepW >> nextKeep;
+    if (version >= 5) {
+        quint64 llrStart = 0;
+        quint32 llrSize = 0;
+        s >> m.m_llrUp >> llrStart >> llrSize;
+        if (llrSize != 0 && llrSize != tableSize)
+            return false;
+        m.m_llrStart = llrStart;
+        for (quint32 i = 0; i < llrSize; ++i)
+            s >> m.m_table[i].llr;
+        m.m_llrOn = llrSize != 0;
+    }
     m.m_changesSinceTable = changes;
     m.m_rebuildAfter = tableSize ? std::max(1, int(m.m_reference.size()) / 4) : 1;
     m.m_anyRun = true; // conservative: the next in-band value clears the counters
@@ -540,6 +644,8 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     m.m_latchedValues = latchedValues;
     m.m_nextKeep = nextKeep;
     m.refreshShape();
+    if (version < 5 && tableSize != 0)
+        m.buildLlrTable(); // stored before the likelihood-ratio CUSUM: its table from the reference, on the stored grid
     if (version < 4 && m.m_reference.size() >= size_t(m_config->referenceSize)) {
         // Stored by Algorithm R: continue the skips from the expected weight after `offered` values.
         m.m_keepW = std::min(1.0, double(m_config->referenceSize) / double(offered + 1));

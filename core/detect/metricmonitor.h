@@ -98,13 +98,14 @@ private:
             return zScore(v); // outside the body: the tail formula, no search needed beyond the ends
         const int b = int(x);
         const double f = x - b;
-        return m_table[size_t(b)] + f * (m_table[size_t(b + 1)] - m_table[size_t(b)]);
+        return m_table[size_t(b)].z + f * (m_table[size_t(b + 1)].z - m_table[size_t(b)].z);
     }
     double rankScore(size_t lo, size_t hi) const;
     double discreteZ(double v);
     void rebuildDistinct();
     double bodyScore(double v, double z) const;
     void refreshShape();
+    void buildLlrTable();
     void pushRecent(double v)
     {
         m_recent[m_seq % RecentSize] = v;
@@ -121,7 +122,13 @@ private:
     // and Φ⁻¹. Rebuilt after a quarter of the reference has been replaced. Discrete metrics
     // (many ties) keep the exact mid-rank path, where interpolation would blur the ties.
     static constexpr int TableBins = 256;
-    std::vector<float> m_table;
+    // Each point also holds the scale-shift log-likelihood ratio (0 where it is off), so a value
+    // reads both from the same two points.
+    struct TablePoint {
+        float z;
+        float llr;
+    };
+    std::vector<TablePoint> m_table;
     double m_tableLow = 0, m_tableScale = 0;
     double m_bodyLow = -HUGE_VAL, m_bodyHigh = HUGE_VAL;
     // detector
@@ -130,7 +137,8 @@ private:
     double m_k = 0.5;
     double m_fastK = 1.5;
     double m_minRunZ = 2.0; ///< below this |z| no run rule can be extended
-    std::uint64_t m_upStart = 0, m_downStart = 0; // sequence numbers where each CUSUM left zero
+    double m_llrUp = 0;     ///< CUSUM of the scale-shift log-likelihood ratio
+    std::uint64_t m_upStart = 0, m_downStart = 0, m_llrStart = 0; // sequence numbers where each CUSUM left zero
     std::uint64_t m_seq = 0;        // values pushed so far
     std::uint64_t m_offered = 0;    // values offered to the reservoir
     std::uint64_t m_nextKeep = 0;   // m_offered at which the next value is kept
@@ -142,6 +150,7 @@ private:
     bool m_pendingValid = false;
     bool m_rebasing = false;
     bool m_discrete = false;
+    bool m_llrOn = false; ///< the table holds likelihood ratios (a positive continuous reference)
     // recent values ring
     static constexpr int RecentSize = 64;
     std::array<double, RecentSize> m_recent{};
@@ -183,7 +192,20 @@ inline MetricMonitor::Check MetricMonitor::checkScored(double v)
 {
     const DetectorConfig &cfg = *m_config;
     Check result;
-    double z = fastZ(v);
+    double z, llr = 0;
+    const double x = (v - m_tableLow) * m_tableScale;
+    if (!m_table.empty() && x >= 0 && x < TableBins) [[likely]] {
+        // the score and the likelihood ratio, both interpolated between the same two grid points
+        const int b = int(x);
+        const double f = x - b;
+        const TablePoint *t = m_table.data() + b;
+        z = t[0].z + f * (t[1].z - t[0].z);
+        llr = t[0].llr + f * (t[1].llr - t[0].llr);
+    } else {
+        z = fastZ(v);
+        if (m_llrOn)
+            llr = x >= TableBins ? cfg.llrClamp : -cfg.llrClamp;
+    }
     if ((v > m_bodyHigh) | (v < m_bodyLow)) [[unlikely]]
         z = bodyScore(v, z);
     const std::uint64_t seq = m_seq;
@@ -192,20 +214,23 @@ inline MetricMonitor::Check MetricMonitor::checkScored(double v)
     result.z = z;
     result.verdict = Verdict::Normal;
 
-    // Both CUSUM pairs, without branches; each side remembers where it last left zero (the
+    // The CUSUMs, without branches; each side remembers where it last left zero (the
     // change-point estimate a rebase starts from).
     const double zc = std::clamp(z, -cfg.zClamp, cfg.zClamp);
     m_upStart = m_up > 0 ? m_upStart : seq;
     m_downStart = m_down > 0 ? m_downStart : seq;
+    m_llrStart = m_llrUp > 0 ? m_llrStart : seq;
     m_up = std::max(0.0, m_up + zc - m_k);
     m_down = std::max(0.0, m_down - zc - m_k);
     m_fastUp = std::max(0.0, m_fastUp + zc - m_fastK);
     m_fastDown = std::max(0.0, m_fastDown - zc - m_fastK);
+    m_llrUp = std::max(0.0, m_llrUp + llr);
 
     // The common case in one test: inside every run rule's band, no run open, no CUSUM over its
     // threshold, nothing latched or pending. The value is learned and nothing else happens.
     const bool quiet = (std::abs(z) <= m_minRunZ) & !m_anyRun & (m_up <= cfg.cusumH) & (m_down <= cfg.cusumH)
-        & (m_fastUp <= cfg.fastH) & (m_fastDown <= cfg.fastH) & (m_latched == 0) & !m_pendingValid;
+        & (m_fastUp <= cfg.fastH) & (m_fastDown <= cfg.fastH) & (m_llrUp <= cfg.llrH) & (m_latched == 0)
+        & !m_pendingValid;
     if (quiet) [[likely]] {
         insertReference(v);
         return result;

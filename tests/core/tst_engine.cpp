@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace Apprentice;
 using namespace Streams;
 
@@ -134,6 +136,49 @@ private slots:
         // The goal is at most 1 false drift per 10,000 records; this is 12,000.
         QVERIFY(h.of(EventKind::Drift).size() <= 1);
         QVERIFY(h.records() >= 12000);
+    }
+
+    void heavyTailShiftIsFoundInTheGapBetweenBodyAndSlowPath()
+    {
+        // Log-normal latency with a 3 % slow path at 3–5× the median; then every call ×2.1 (3 σ of
+        // log-latency). A shifted call ranks like a slow-path call, so rank scores alone need about
+        // 11 calls; the likelihood-ratio CUSUM sees it land where the profile has almost no density.
+        QFETCH(double, llrShiftSigmas);
+        QFETCH(int, mostCalls);
+        QFETCH(int, fewestCalls);
+        EngineConfig cfg;
+        cfg.detector.llrShiftSigmas = llrShiftSigmas;
+        std::vector<int> delays;
+        for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+            Harness h(cfg);
+            WorkflowStream s("ht", Family::HeavyTailed, seed);
+            h.run(s, 600);
+            QCOMPARE(h.of(EventKind::Drift).size(), size_t(0)); // stationary so far: nothing to find
+            const qint64 from = h.line + 1;
+            s.setChange(Change::Latency3Sigma, 0);
+            int calls = 0;
+            while (h.of(EventKind::Drift, from).empty() && calls < 40) {
+                h.run(s, 1);
+                ++calls; // one fetch_data call per execution
+            }
+            const auto drifts = h.of(EventKind::Drift, from);
+            QCOMPARE(drifts.size(), size_t(1));
+            QCOMPARE(drifts[0].tool, QStringLiteral("fetch_data"));
+            QCOMPARE(drifts[0].metric, QStringLiteral("latency_ms"));
+            QCOMPARE(drifts[0].direction, 1);
+            delays.push_back(calls);
+        }
+        std::sort(delays.begin(), delays.end());
+        const int median = delays[delays.size() / 2];
+        QVERIFY2(median <= mostCalls && median >= fewestCalls, qPrintable(QString::number(median)));
+    }
+    void heavyTailShiftIsFoundInTheGapBetweenBodyAndSlowPath_data()
+    {
+        QTest::addColumn<double>("llrShiftSigmas");
+        QTest::addColumn<int>("mostCalls");
+        QTest::addColumn<int>("fewestCalls");
+        QTest::newRow("likelihood ratio") << 3.0 << 6 << 1;
+        QTest::newRow("rank scores only") << 0.0 << 40 << 8;
     }
 
     void failureIsAnImmediateDriftDiagnosedAsRecover()
