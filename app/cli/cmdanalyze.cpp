@@ -7,6 +7,7 @@
 #include "evolution/trendwatch.h"
 #include "eventjson.h"
 #include "ingest/importer.h"
+#include "ingest/importoptions.h"
 #include "llm/investigator.h"
 #include "llm/tierladder.h"
 #include "record.h"
@@ -19,7 +20,12 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <atomic>
 #include <cstdio>
+#include <deque>
+#include <functional>
+#include <limits>
+#include <mutex>
 
 using namespace Apprentice;
 
@@ -62,6 +68,36 @@ int usageError(const QString &message)
 }
 
 /// Feeds the engine and the store writer; reports rejected lines.
+/// Trend warnings travel from the thread that aggregates trends (ahead of the engine) to the engine's
+/// thread, which writes them in line order among its own events.
+struct TrendWarnings {
+    struct Warning {
+        qint64 line;
+        Event event;
+        QByteArray json;
+    };
+    std::mutex mutex;
+    std::deque<Warning> queue;
+    std::atomic<qint64> nextLine{std::numeric_limits<qint64>::max()};
+    std::function<void(const Warning &)> write;
+
+    void push(Warning w)
+    {
+        std::lock_guard lock(mutex);
+        queue.push_back(std::move(w));
+        nextLine.store(queue.front().line, std::memory_order_relaxed);
+    }
+    void emitUpTo(qint64 line)
+    {
+        std::lock_guard lock(mutex);
+        while (!queue.empty() && queue.front().line <= line) {
+            write(queue.front());
+            queue.pop_front();
+        }
+        nextLine.store(queue.empty() ? std::numeric_limits<qint64>::max() : queue.front().line, std::memory_order_relaxed);
+    }
+};
+
 class AnalyzeSink : public RecordSink
 {
 public:
@@ -72,11 +108,13 @@ public:
     }
 
     void setFile(const QString &display) { m_file = display; }
-    void setTrendWatch(TrendWatch *trends) { m_trends = trends; }
+    /// Trend warnings found ahead of this sink (on the import's ahead thread), each at its record's line.
+    void setTrendWarnings(TrendWarnings *warnings) { m_warnings = warnings; }
     void onRecord(const RecordView &r) override
     {
-        if (m_trends)
-            m_trends->onRecord(r); // a new day's trend warnings come before what its first record triggers
+        // A new day's trend warnings come before what its first record triggers.
+        if (m_warnings && r.line >= m_warnings->nextLine.load(std::memory_order_relaxed)) [[unlikely]]
+            m_warnings->emitUpTo(r.line);
         m_engine.process(r);
         m_writer.addRecord(r);
     }
@@ -91,7 +129,7 @@ public:
 private:
     Engine &m_engine;
     StoreWriter &m_writer;
-    TrendWatch *m_trends = nullptr;
+    TrendWarnings *m_warnings = nullptr;
     QString m_file;
 };
 
@@ -211,21 +249,29 @@ int run(const QStringList &args)
     });
 
     // Trends ($0): early warnings at each new day of the replay, in stream order beside the drifts.
+    // The daily aggregates are kept on the import's ahead thread, beside the engine's work.
     TrendWatch trends;
+    TrendWarnings warnings;
+    warnings.write = [&](const TrendWarnings::Warning &w) {
+        writer.addEvent(w.event);
+        out(w.json);
+    };
     trends.setWarningHandler([&](const TrendResult &r, qint64 line, qint64 tsMs) {
         Event e = r.toEvent();
         e.line = line;
-        writer.addEvent(e);
-        out(TrendWatch::eventJson(r, several ? currentFile : QString(), line, tsMs));
+        warnings.push({line, e, TrendWatch::eventJson(r, several ? currentFile : QString(), line, tsMs)});
     });
-    sink.setTrendWatch(&trends);
+    sink.setTrendWarnings(&warnings);
+    ImportOptions importOptions;
+    importOptions.ahead = &trends;
 
     bool ioFailed = false;
     for (int i = 0; i < files.size(); ++i) {
         currentFile = files[i];
         engine.setFileIndex(several ? i : -1);
         sink.setFile(files[i]);
-        const ImportResult result = importFile(files[i], sink);
+        const ImportResult result = importFile(files[i], sink, nullptr, InputFormat::Auto, importOptions);
+        warnings.emitUpTo(std::numeric_limits<qint64>::max()); // lines start again in the next file
         if (result.outcome == Outcome::Failed) {
             std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(result.error));
             ioFailed = true;

@@ -35,7 +35,7 @@ BatchPipeline::BatchPipeline(InputStream &input, Config config)
     m_config.chunkBytes = std::max<qint64>(1, m_config.chunkBytes);
     // One batch being filled, one being delivered, one waiting per parser, plus one so reading never waits
     // for the caller when parsing keeps up.
-    const int batches = m_config.parsers + 3;
+    const int batches = m_config.parsers + 3 + (m_config.ahead ? 1 : 0);
     for (int i = 0; i < batches; ++i) {
         m_pool.push_back(std::make_unique<RecordBatch>());
         m_free.push_back(m_pool.back().get());
@@ -76,6 +76,8 @@ void BatchPipeline::publish(RecordBatch *batch)
         std::lock_guard lock(m_mutex);
         m_toParse.push_back(batch);
         m_inFlight.push_back(batch);
+        if (m_config.ahead)
+            m_toStage.push_back(batch);
     }
     m_workChanged.notify_one();
 }
@@ -243,11 +245,42 @@ void BatchPipeline::parseLoop(ParseFunction parse)
     }
 }
 
+void BatchPipeline::aheadLoop()
+{
+    qint64 lineBase = 0;
+    for (;;) {
+        RecordBatch *batch = nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            m_parsedChanged.wait(lock, [this] { return m_stopping || (!m_toStage.empty() && m_toStage.front()->parsed); });
+            if (m_stopping)
+                return;
+            batch = m_toStage.front();
+            m_toStage.pop_front();
+        }
+        for (RecordView &view : batch->records) {
+            view.line += lineBase + 1;
+            m_config.ahead->onRecord(view);
+        }
+        lineBase += batch->totalLines();
+        const bool done = batch->last || !batch->error.isEmpty();
+        {
+            std::lock_guard lock(m_mutex);
+            batch->staged = true;
+        }
+        m_parsedChanged.notify_all();
+        if (done)
+            return;
+    }
+}
+
 ImportResult BatchPipeline::run(RecordSink &sink, ProgressSink *progress)
 {
     m_threads.emplace_back([this] { readLoop(); });
     for (int i = 0; i < m_config.parsers; ++i)
         m_threads.emplace_back([this, parse = m_config.makeParser()] { parseLoop(parse); });
+    if (m_config.ahead)
+        m_threads.emplace_back([this] { aheadLoop(); });
 
     ImportResult result;
     const qint64 total = m_input.size();
@@ -257,20 +290,22 @@ ImportResult BatchPipeline::run(RecordSink &sink, ProgressSink *progress)
         RecordBatch *batch = nullptr;
         {
             std::unique_lock lock(m_mutex);
-            m_parsedChanged.wait(lock, [this] { return !m_inFlight.empty() && m_inFlight.front()->parsed; });
+            m_parsedChanged.wait(lock, [this] { return !m_inFlight.empty() && deliverable(m_inFlight.front()); });
             batch = m_inFlight.front();
             m_inFlight.pop_front();
         }
 
-        // Records and rejections each come in line order; merge them so the sink sees file order.
+        // Records and rejections each come in line order; merge them so the sink sees file order. Records the
+        // ahead stage has seen carry their absolute lines already.
         size_t r = 0;
         size_t j = 0;
         const size_t records = batch->records.size();
         const size_t rejections = batch->rejections.size();
+        const qint64 recordBase = m_config.ahead ? lineBase + 1 : 0;
         while (r < records || j < rejections) {
-            if (j >= rejections || (r < records && batch->records[r].line < batch->rejections[j].line)) {
+            if (j >= rejections || (r < records && batch->records[r].line - recordBase < batch->rejections[j].line)) {
                 RecordView &view = batch->records[r++];
-                view.line += lineBase + 1;
+                view.line += lineBase + 1 - recordBase;
                 sink.onRecord(view);
             } else {
                 const RecordBatch::Rejection &rejection = batch->rejections[j++];

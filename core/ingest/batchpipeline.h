@@ -18,7 +18,8 @@ class InputStream;
 
 /// Streams a row-oriented input (JSON Lines, CSV) through three stages: one thread reads large chunks and cuts
 /// them at row boundaries, parser threads turn chunks into batches of RecordViews, and the calling thread hands
-/// the batches to the sink in file order while the next ones are being read and parsed.
+/// the batches to the sink in file order while the next ones are being read and parsed. An optional fourth,
+/// Config::ahead, sees each parsed batch in file order on its own thread before the sink does.
 class BatchPipeline
 {
 public:
@@ -40,6 +41,8 @@ public:
         std::function<ParseFunction()> makeParser;
         /// Reason given for a row longer than maxRowBytes that the reader had to skip.
         QString tooLongReason;
+        /// See ImportOptions::ahead.
+        RecordSink *ahead = nullptr;
     };
 
     /// Padding readable after every row handed to a parser.
@@ -56,6 +59,8 @@ public:
 private:
     void readLoop();
     void parseLoop(ParseFunction parse);
+    void aheadLoop();
+    bool deliverable(const RecordBatch *batch) const { return m_config.ahead ? batch->staged : batch->parsed; }
     RecordBatch *acquire();
     void publish(RecordBatch *batch);
     void stop();
@@ -72,6 +77,7 @@ private:
     std::vector<RecordBatch *> m_free;
     std::deque<RecordBatch *> m_toParse;
     std::deque<RecordBatch *> m_inFlight; // published, in file order
+    std::deque<RecordBatch *> m_toStage;  // published and not yet seen by the ahead sink, in file order
     bool m_stopping = false;
 
     std::vector<std::thread> m_threads;

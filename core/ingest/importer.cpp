@@ -188,13 +188,28 @@ ImportResult importFile(const QString &path, RecordSink &sink, ProgressSink *pro
         }
     }
 
-    if (format == InputFormat::OtlpJson)
-        return importOtlpFile(input, sink, progress, options.chunkBytes, options.maxRequestBytes);
+    if (format == InputFormat::OtlpJson) {
+        if (!options.ahead)
+            return importOtlpFile(input, sink, progress, options.chunkBytes, options.maxRequestBytes);
+        // One thread: the ahead sink simply sees each record first.
+        struct Tee : RecordSink {
+            RecordSink &first, &then;
+            Tee(RecordSink &a, RecordSink &b) : first(a), then(b) {}
+            void onRecord(const RecordView &r) override
+            {
+                first.onRecord(r);
+                then.onRecord(r);
+            }
+            void onRejected(qint64 line, const QString &reason) override { then.onRejected(line, reason); }
+        } tee(*options.ahead, sink);
+        return importOtlpFile(input, tee, progress, options.chunkBytes, options.maxRequestBytes);
+    }
 
     BatchPipeline::Config config;
     config.chunkBytes = options.chunkBytes;
     config.maxRowBytes = options.maxLineBytes;
     config.parsers = options.parseThreads > 0 ? options.parseThreads : defaultParseThreads();
+    config.ahead = options.ahead;
     const size_t maxRow = size_t(options.maxLineBytes);
     CsvRecordParser csv; // outlives the pipeline: records point at its metric names
     if (format == InputFormat::Csv) {

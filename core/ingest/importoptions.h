@@ -10,6 +10,11 @@ struct ImportOptions {
     qint64 maxLineBytes = 16 << 20; ///< longer JSON Lines / CSV rows are rejected (FORMATS.md §1)
     qint64 maxRequestBytes = 64 << 20; ///< longer OTLP requests are rejected (the OTLP/HTTP body limit)
     int parseThreads = 0; ///< threads parsing batches; 0 picks by core count
+    /// When set, sees every record (not the rejections) in file order, with its absolute line, on a
+    /// thread of its own and before the sink does: work that only reads records (trend aggregates,
+    /// say) runs beside the sink's instead of after it. Everything it learned about a record is
+    /// complete by the time the sink gets that record.
+    RecordSink *ahead = nullptr;
 };
 
 /// importFile() with explicit tuning.

@@ -37,6 +37,8 @@ struct RecordBatch {
     StringArena arena;
     qint64 lineCount = 0; ///< physical lines in [begin, end)
     bool parsed = false;
+    // Written by the stage that runs ahead of the sink (when there is one): record lines are absolute.
+    bool staged = false;
 
     /// Lines this batch covers, from its first byte to its last.
     qint64 totalLines() const { return leadingLines + lineCount + tailLines; }
@@ -47,7 +49,7 @@ struct RecordBatch {
         leadingLines = tailLines = lineCount = inputPosition = 0;
         tailReason.clear();
         error.clear();
-        last = parsed = false;
+        last = parsed = staged = false;
         records.clear();
         custom.clear();
         rejections.clear();
