@@ -25,11 +25,10 @@ struct DetectorConfig {
     double anomalyZ = 4.5;     ///< an isolated value this far out is reported as an anomaly
     /// Opt-in (bodyCap > 0): beyond `bodyBand` robust standard deviations of the log-scale body
     /// (median, upper quartile) a positive continuous value scores at least its body distance, up
-    /// to `bodyCap`. Rank scores put a value just past a heavy tail's body level with a rare slow
-    /// path beyond it (both near the 97th percentile); the body distance tells them apart. With
-    /// bodyCap 2.5 a ×2.1 latency shift on a log-normal body with a 3 % slow path is found in a
-    /// median 5 calls instead of 11, but a 2 % slow path at 1.5–2× scores higher too: the 6 M-record
-    /// demo then reports 38 drifts instead of 34 (docs/benchmarks.md), so it is off by default.
+    /// to `bodyCap`. An older answer to the heavy-tail shift the likelihood-ratio CUSUM below now
+    /// finds (a ×2.1 shift under a 3 % slow path: 5 calls either way); this one also scores a 2 %
+    /// slow path at 1.5–2× higher and reports 38 drifts instead of 34 on the 6 M-record demo
+    /// (docs/benchmarks.md), so it is off.
     double bodyBand = 2.0;
     double bodyCap = 0;
     /// A third CUSUM, on the log-likelihood ratio of "every value ×ρ" against the reference, for

@@ -20,8 +20,10 @@ namespace Apprentice {
 /// in-control reference values, mapped through Φ⁻¹, with a linear tail beyond the 1st/99th
 /// percentiles. Heavy tails, slow paths and discrete values therefore score like a standard
 /// normal under the profile itself. A two-sided CUSUM on the clamped scores detects sustained
-/// shifts; a run of clearly-outside values detects abrupt ones; an isolated far value is an
-/// anomaly and engages nothing. The seed's sigmoid drift score is kept for display only.
+/// shifts; a run of clearly-outside values detects abrupt ones; on a positive continuous metric a
+/// CUSUM of the scale-shift log-likelihood ratio (kernel densities of the reference in log space)
+/// finds a shift into a sparse region the ranks cannot tell from a heavy tail; an isolated far
+/// value is an anomaly and engages nothing. The seed's sigmoid drift score is kept for display only.
 class MetricMonitor
 {
 public:
