@@ -55,18 +55,6 @@ constexpr const char *Usage =
     "\n"
     "Exit codes: 0 success (also with rejected lines), 1 I/O failure, 2 usage error.\n";
 
-void out(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-}
-
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "apprentice-cli analyze: %s\n\n%s", qPrintable(message), Usage);
-    return ExitUsage;
-}
-
 /// Feeds the engine and the store writer; reports rejected lines.
 /// Trend warnings travel from the thread that aggregates trends (ahead of the engine) to the engine's
 /// thread, which writes them in line order among its own events.
@@ -148,21 +136,21 @@ int run(const QStringList &args)
     p.addOptions({help, db, noDb, keep, tiers, transitions, quietAnomalies});
     engineOptions.addTo(p);
     if (!p.parse(QStringList{QStringLiteral("analyze")} + args))
-        return usageError(p.errorText());
+        return usageError("analyze", p.errorText());
     if (p.isSet(help)) {
         std::fputs(Usage, stdout);
         return ExitOk;
     }
     const QStringList files = p.positionalArguments();
     if (files.isEmpty())
-        return usageError(QStringLiteral("no input file given"));
+        return usageError("analyze", QStringLiteral("no input file given"));
     if (p.isSet(db) && p.isSet(noDb))
-        return usageError(QStringLiteral("--db and --no-db exclude each other"));
+        return usageError("analyze", QStringLiteral("--db and --no-db exclude each other"));
 
     EngineConfig config;
     QString optionError;
     if (!engineOptions.apply(p, config, &optionError))
-        return usageError(optionError);
+        return usageError("analyze", optionError);
 
     Engine engine(config);
     TierLadder ladder;
@@ -245,7 +233,7 @@ int run(const QStringList &args)
         writer.addEvent(e);
         if ((e.kind == EventKind::Transition && !printTransitions) || (e.kind == EventKind::Anomaly && !printAnomalies))
             return;
-        out(eventToJson(e, several ? currentFile : QString()));
+        writeLine(eventToJson(e, several ? currentFile : QString()));
     });
 
     // Trends ($0): early warnings at each new day of the replay, in stream order beside the drifts.
@@ -254,7 +242,7 @@ int run(const QStringList &args)
     TrendWarnings warnings;
     warnings.write = [&](const TrendWarnings::Warning &w) {
         writer.addEvent(w.event);
-        out(w.json);
+        writeLine(w.json);
     };
     trends.setWarningHandler([&](const TrendResult &r, qint64 line, qint64 tsMs) {
         Event e = r.toEvent();
@@ -282,7 +270,7 @@ int run(const QStringList &args)
     // The trends as of the newest record, like `apprentice-cli trends`.
     for (const TrendResult &r : trends.analyzeNow()) {
         if (r.significant)
-            out(TrendWatch::eventJson(r, QString(), 0, trends.tracker().latestMs()));
+            writeLine(TrendWatch::eventJson(r, QString(), 0, trends.tracker().latestMs()));
     }
 
     const EngineTotals t = engine.totals();
@@ -301,7 +289,7 @@ int run(const QStringList &args)
     s.monitoringCostUsd = t.monitoringCostUsd - before.monitoringCostUsd;
     s.alwaysOnCostUsd = t.alwaysOnCostUsd - before.alwaysOnCostUsd;
     s.costBasis = p.isSet(tiers) ? QStringLiteral("tokens") : QStringLiteral("modelled");
-    out(summaryToJson(s));
+    writeLine(summaryToJson(s));
     std::fflush(stdout);
     return ioFailed || writer.failed() ? ExitIoFailure : ExitOk;
 }

@@ -15,13 +15,6 @@ using namespace Apprentice;
 
 namespace {
 
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "apprentice-cli compare: %s\nRun 'apprentice-cli compare --help' for the options.\n",
-                 qPrintable(message));
-    return ExitUsage;
-}
-
 /// Feeds the comparator and reports rejected lines as FILE:LINE: reason (FORMATS.md §2).
 class CompareSink : public RecordSink
 {
@@ -71,7 +64,7 @@ int run(const QStringList &args)
     parser.addOptions({baselineOpt, candidateOpt, workflowOpt, alphaOpt, minCallsOpt, marginOpt, compactOpt});
 
     if (!parser.parse(QStringList{QStringLiteral("apprentice-cli compare")} + args))
-        return usageError(parser.errorText());
+        return usageError("compare", parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
         help.replace(0, help.indexOf(u'\n'),
@@ -81,27 +74,27 @@ int run(const QStringList &args)
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
-        return usageError(QStringLiteral("no input FILE given"));
+        return usageError("compare", QStringLiteral("no input FILE given"));
     if (!parser.isSet(baselineOpt) || parser.value(baselineOpt).trimmed().isEmpty())
-        return usageError(QStringLiteral("--baseline VERSION is required"));
+        return usageError("compare", QStringLiteral("--baseline VERSION is required"));
     if (!parser.isSet(candidateOpt) || parser.value(candidateOpt).trimmed().isEmpty())
-        return usageError(QStringLiteral("--candidate VERSION is required"));
+        return usageError("compare", QStringLiteral("--candidate VERSION is required"));
     const QString baseline = parser.value(baselineOpt).trimmed();
     const QString candidate = parser.value(candidateOpt).trimmed();
     if (baseline == candidate)
-        return usageError(QStringLiteral("--baseline and --candidate name the same version '%1'").arg(baseline));
+        return usageError("compare", QStringLiteral("--baseline and --candidate name the same version '%1'").arg(baseline));
 
     ShadowConfig config;
     bool ok = false;
     config.alpha = parser.value(alphaOpt).toDouble(&ok);
     if (!ok || !(config.alpha > 0 && config.alpha < 1))
-        return usageError(QStringLiteral("--alpha: expected a number between 0 and 1, got '%1'").arg(parser.value(alphaOpt)));
+        return usageError("compare", QStringLiteral("--alpha: expected a number between 0 and 1, got '%1'").arg(parser.value(alphaOpt)));
     config.minCalls = parser.value(minCallsOpt).toLongLong(&ok);
     if (!ok || config.minCalls < 2)
-        return usageError(QStringLiteral("--min-calls: expected a whole number >= 2, got '%1'").arg(parser.value(minCallsOpt)));
+        return usageError("compare", QStringLiteral("--min-calls: expected a whole number >= 2, got '%1'").arg(parser.value(minCallsOpt)));
     const double margin = parser.value(marginOpt).toDouble(&ok);
     if (!ok || !(margin > 0) || !std::isfinite(margin))
-        return usageError(QStringLiteral("--latency-margin: expected a percentage > 0, got '%1'").arg(parser.value(marginOpt)));
+        return usageError("compare", QStringLiteral("--latency-margin: expected a percentage > 0, got '%1'").arg(parser.value(marginOpt)));
     for (ShadowMetricRule &r : config.metrics) {
         if (r.metric == u"latency_ms")
             r.margin = margin / 100;
@@ -132,7 +125,7 @@ int run(const QStringList &args)
                 both << w;
         }
         if (both.size() > 1)
-            return usageError(QStringLiteral("several workflows have both versions (%1): choose one with --workflow")
+            return usageError("compare", QStringLiteral("several workflows have both versions (%1): choose one with --workflow")
                                   .arg(both.join(QStringLiteral(", "))));
         if (both.isEmpty()) {
             std::fprintf(stderr, "apprentice-cli compare: no workflow in the input has both %s and %s\n",

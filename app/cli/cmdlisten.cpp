@@ -64,18 +64,6 @@ constexpr const char *Usage =
 
 constexpr int StoreFlushIntervalMs = 5000;
 
-void out(const QByteArray &line)
-{
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-}
-
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "apprentice-cli listen: %s\n\n%s", qPrintable(message), Usage);
-    return ExitUsage;
-}
-
 QString sourceLabel(const ConnectionInfo &info)
 {
     return QStringLiteral("%1 %2").arg(connectionKindName(info.spec.kind),
@@ -106,24 +94,24 @@ int run(const QStringList &args)
                   transitions, quietAnomalies});
     engineOptions.addTo(p);
     if (!p.parse(QStringList{QStringLiteral("listen")} + args))
-        return usageError(p.errorText());
+        return usageError("listen", p.errorText());
     if (p.isSet(help)) {
         std::fputs(Usage, stdout);
         return ExitOk;
     }
     if (!p.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
+        return usageError("listen", QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
     if (!p.isSet(otlp) && !p.isSet(ndjson) && !p.isSet(sse) && !p.isSet(tail))
-        return usageError(QStringLiteral("name at least one source: --otlp, --ndjson, --sse or --tail"));
+        return usageError("listen", QStringLiteral("name at least one source: --otlp, --ndjson, --sse or --tail"));
     if (p.isSet(db) && p.isSet(noDb))
-        return usageError(QStringLiteral("--db and --no-db exclude each other"));
+        return usageError("listen", QStringLiteral("--db and --no-db exclude each other"));
     if (p.isSet(token) && p.isSet(tokenEnv))
-        return usageError(QStringLiteral("--token and --token-env exclude each other"));
+        return usageError("listen", QStringLiteral("--token and --token-env exclude each other"));
     QString bearer = p.value(token);
     if (p.isSet(tokenEnv)) {
         bearer = qEnvironmentVariable(qPrintable(p.value(tokenEnv)));
         if (bearer.isEmpty())
-            return usageError(QStringLiteral("--token-env: environment variable %1 is not set").arg(p.value(tokenEnv)));
+            return usageError("listen", QStringLiteral("--token-env: environment variable %1 is not set").arg(p.value(tokenEnv)));
     }
 
     LiveOptions options;
@@ -132,7 +120,7 @@ int run(const QStringList &args)
         bool ok = false;
         const qint64 n = p.value(maxBody).toLongLong(&ok);
         if (!ok || n < 1)
-            return usageError(QStringLiteral("--max-body-bytes needs a whole number >= 1, got '%1'").arg(p.value(maxBody)));
+            return usageError("listen", QStringLiteral("--max-body-bytes needs a whole number >= 1, got '%1'").arg(p.value(maxBody)));
         options.receiver.maxBodyBytes = n;
         options.receiver.maxDecodedBytes = std::max(options.receiver.maxDecodedBytes, n);
     }
@@ -142,9 +130,9 @@ int run(const QStringList &args)
         quint16 port = 0;
         QString why;
         if (!parseListenAddress(address, 4318, host, port, &why))
-            return usageError(QStringLiteral("--otlp: %1").arg(why));
+            return usageError("listen", QStringLiteral("--otlp: %1").arg(why));
         if (!host.isLoopback() && !p.isSet(allowRemote))
-            return usageError(QStringLiteral("--otlp %1 is not a loopback address: add --allow-remote to accept spans "
+            return usageError("listen", QStringLiteral("--otlp %1 is not a loopback address: add --allow-remote to accept spans "
                                              "from other machines").arg(address));
         if (!host.isLoopback())
             std::fprintf(stderr, "apprentice-cli listen: warning: receiving on %s, reachable beyond this machine%s\n",
@@ -154,7 +142,7 @@ int run(const QStringList &args)
     EngineConfig config;
     QString optionError;
     if (!engineOptions.apply(p, config, &optionError))
-        return usageError(optionError);
+        return usageError("listen", optionError);
 
     Engine engine(config);
     Store store;
@@ -176,7 +164,7 @@ int run(const QStringList &args)
         writer.addEvent(e);
         if ((e.kind == EventKind::Transition && !printTransitions) || (e.kind == EventKind::Anomaly && !printAnomalies))
             return;
-        out(eventToJson(e));
+        writeLine(eventToJson(e));
     });
 
     ConnectionManager manager;
@@ -284,7 +272,7 @@ int run(const QStringList &args)
     s.monitoringCostUsd = t.monitoringCostUsd - before.monitoringCostUsd;
     s.alwaysOnCostUsd = t.alwaysOnCostUsd - before.alwaysOnCostUsd;
     s.costBasis = QStringLiteral("modelled");
-    out(summaryToJson(s));
+    writeLine(summaryToJson(s));
     std::fflush(stdout);
     return writer.failed() ? ExitIoFailure : ExitOk;
 }

@@ -36,13 +36,6 @@ void print(FILE *out, const QString &text)
     std::fputs(text.toUtf8().constData(), out);
 }
 
-int usageError(const QString &message)
-{
-    print(stderr, QStringLiteral("apprentice-cli profile: %1\n\n").arg(message));
-    std::fputs(Usage, stderr);
-    return ExitUsage;
-}
-
 bool endsWith(const QString &metric, const char *suffix)
 {
     return metric.endsWith(QLatin1String(suffix));
@@ -236,11 +229,11 @@ int show(const QStringList &args)
             hasValue = true;
         }
         if (name != u"--db" && name != u"--workflow" && name != u"--format")
-            return usageError(arg.startsWith(u'-') ? QStringLiteral("unknown option '%1'").arg(arg)
+            return usageError("profile", arg.startsWith(u'-') ? QStringLiteral("unknown option '%1'").arg(arg)
                                                    : QStringLiteral("unexpected argument '%1'").arg(arg));
         if (!hasValue) {
             if (i + 1 >= args.size())
-                return usageError(QStringLiteral("%1 needs a value").arg(name));
+                return usageError("profile", QStringLiteral("%1 needs a value").arg(name));
             value = args[++i];
         }
         if (name == u"--db")
@@ -251,7 +244,7 @@ int show(const QStringList &args)
             format = value;
     }
     if (format != u"table" && format != u"json")
-        return usageError(QStringLiteral("unknown format '%1' (table or json)").arg(format));
+        return usageError("profile", QStringLiteral("unknown format '%1' (table or json)").arg(format));
     if (dbPath.isEmpty())
         dbPath = Store::defaultPath();
 
@@ -289,13 +282,13 @@ int show(const QStringList &args)
 int run(const QStringList &args)
 {
     if (args.isEmpty())
-        return usageError(QStringLiteral("missing subcommand (show)"));
+        return usageError("profile", QStringLiteral("missing subcommand (show)"));
     if (args.first() == u"-h" || args.first() == u"--help") {
         std::fputs(Usage, stdout);
         return ExitOk;
     }
     if (args.first() != u"show")
-        return usageError(QStringLiteral("unknown subcommand '%1' (show)").arg(args.first()));
+        return usageError("profile", QStringLiteral("unknown subcommand '%1' (show)").arg(args.first()));
     return show(args.mid(1));
 }
 

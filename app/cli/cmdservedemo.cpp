@@ -42,12 +42,6 @@ constexpr const char *Usage =
     "\n"
     "Exit codes: 0 stopped by a signal, 1 cannot listen, 2 usage error.\n";
 
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "apprentice-cli serve-demo: %s\n\n%s", qPrintable(message), Usage);
-    return ExitUsage;
-}
-
 int run(const QStringList &args)
 {
     QCommandLineParser p;
@@ -64,45 +58,45 @@ int run(const QStringList &args)
     const QCommandLineOption executions(QStringLiteral("executions"), QString(), QStringLiteral("N"));
     p.addOptions({help, port, host, allowRemote, speed, rate, seed, scenario, at, executions});
     if (!p.parse(QStringList{QStringLiteral("serve-demo")} + args))
-        return usageError(p.errorText());
+        return usageError("serve-demo", p.errorText());
     if (p.isSet(help)) {
         std::fputs(Usage, stdout);
         return ExitOk;
     }
     if (!p.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
+        return usageError("serve-demo", QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().constFirst()));
 
     DemoStreamConfig config;
     bool ok = false;
     const uint portNumber = p.value(port).toUInt(&ok);
     if (!ok || portNumber > 65535)
-        return usageError(QStringLiteral("--port: expected a number from 0 to 65535, got '%1'").arg(p.value(port)));
+        return usageError("serve-demo", QStringLiteral("--port: expected a number from 0 to 65535, got '%1'").arg(p.value(port)));
     QHostAddress address;
     const QString hostText = p.value(host).trimmed();
     if (hostText.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
         address = QHostAddress(QHostAddress::LocalHost);
     else if (!address.setAddress(hostText))
-        return usageError(QStringLiteral("--host: '%1' is not an IP address such as 127.0.0.1, ::1 or 0.0.0.0").arg(hostText));
+        return usageError("serve-demo", QStringLiteral("--host: '%1' is not an IP address such as 127.0.0.1, ::1 or 0.0.0.0").arg(hostText));
     QString error;
     config.speed = p.value(speed).toDouble(&ok);
     if (!ok || !(config.speed >= 0) || !std::isfinite(config.speed))
-        return usageError(QStringLiteral("--speed: expected a number >= 0, got '%1'").arg(p.value(speed)));
+        return usageError("serve-demo", QStringLiteral("--speed: expected a number >= 0, got '%1'").arg(p.value(speed)));
     config.ratePerDay = p.value(rate).toDouble(&ok);
     if (!ok || !(config.ratePerDay > 0) || !std::isfinite(config.ratePerDay))
-        return usageError(QStringLiteral("--rate: expected executions per day > 0, got '%1'").arg(p.value(rate)));
+        return usageError("serve-demo", QStringLiteral("--rate: expected executions per day > 0, got '%1'").arg(p.value(rate)));
     config.seed = p.value(seed).toULongLong(&ok);
     if (!ok)
-        return usageError(QStringLiteral("--seed: expected a whole number >= 0, got '%1'").arg(p.value(seed)));
+        return usageError("serve-demo", QStringLiteral("--seed: expected a whole number >= 0, got '%1'").arg(p.value(seed)));
     if (!situationFromName(p.value(scenario), config.scenario))
-        return usageError(QStringLiteral("--scenario: unknown situation '%1' (one of %2)")
+        return usageError("serve-demo", QStringLiteral("--scenario: unknown situation '%1' (one of %2)")
                               .arg(p.value(scenario), situationNames().join(QStringLiteral(", "))));
     config.scenarioAt = p.value(at).toLongLong(&ok);
     if (!ok || config.scenarioAt < 0)
-        return usageError(QStringLiteral("--at: expected a whole number >= 0, got '%1'").arg(p.value(at)));
+        return usageError("serve-demo", QStringLiteral("--at: expected a whole number >= 0, got '%1'").arg(p.value(at)));
     if (p.isSet(executions)) {
         config.maxExecutions = p.value(executions).toLongLong(&ok);
         if (!ok || config.maxExecutions < 1)
-            return usageError(QStringLiteral("--executions: expected a whole number >= 1, got '%1'").arg(p.value(executions)));
+            return usageError("serve-demo", QStringLiteral("--executions: expected a whole number >= 1, got '%1'").arg(p.value(executions)));
     }
 
     DemoStreamServer server(config);

@@ -15,13 +15,6 @@ using namespace Apprentice;
 
 namespace {
 
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "apprentice-cli simulate: %s\nRun 'apprentice-cli simulate --help' for the options.\n",
-                 qPrintable(message));
-    return ExitUsage;
-}
-
 bool parseStart(const QString &text, qint64 &ms)
 {
     const QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -64,7 +57,7 @@ int run(const QStringList &args)
     parser.addOptions({scenarioOpt, executionsOpt, daysOpt, outOpt, seedOpt, startOpt, rateOpt, atOpt});
 
     if (!parser.parse(QStringList{QStringLiteral("apprentice-cli simulate")} + args))
-        return usageError(parser.errorText());
+        return usageError("simulate", parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         // helpText() names the binary by its full path; the command line people type reads better.
         QString help = parser.helpText();
@@ -73,39 +66,39 @@ int run(const QStringList &args)
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+        return usageError("simulate", QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
 
     Situation scenario = Situation::Normal;
     if (!situationFromName(parser.value(scenarioOpt), scenario))
-        return usageError(QStringLiteral("--scenario: unknown situation '%1' (one of %2)")
+        return usageError("simulate", QStringLiteral("--scenario: unknown situation '%1' (one of %2)")
                               .arg(parser.value(scenarioOpt), situationNames().join(QStringLiteral(", "))));
     bool ok = false;
     qint64 executions = parser.isSet(daysOpt) ? std::numeric_limits<qint64>::max() : 1000;
     if (parser.isSet(executionsOpt)) {
         executions = parser.value(executionsOpt).toLongLong(&ok);
         if (!ok || executions < 0)
-            return usageError(QStringLiteral("--executions: expected a whole number >= 0, got '%1'")
+            return usageError("simulate", QStringLiteral("--executions: expected a whole number >= 0, got '%1'")
                                   .arg(parser.value(executionsOpt)));
     }
     double days = std::numeric_limits<double>::infinity();
     if (parser.isSet(daysOpt)) {
         days = parser.value(daysOpt).toDouble(&ok);
         if (!ok || !(days > 0) || !std::isfinite(days))
-            return usageError(QStringLiteral("--days: expected a number > 0, got '%1'").arg(parser.value(daysOpt)));
+            return usageError("simulate", QStringLiteral("--days: expected a number > 0, got '%1'").arg(parser.value(daysOpt)));
     }
     const quint64 seed = parser.value(seedOpt).toULongLong(&ok);
     if (!ok)
-        return usageError(QStringLiteral("--seed: expected a whole number >= 0, got '%1'").arg(parser.value(seedOpt)));
+        return usageError("simulate", QStringLiteral("--seed: expected a whole number >= 0, got '%1'").arg(parser.value(seedOpt)));
     qint64 startMs = 0;
     if (!parseStart(parser.value(startOpt), startMs))
-        return usageError(QStringLiteral("--start: expected an RFC 3339 time such as 2026-10-01T00:00:00Z, got '%1'")
+        return usageError("simulate", QStringLiteral("--start: expected an RFC 3339 time such as 2026-10-01T00:00:00Z, got '%1'")
                               .arg(parser.value(startOpt)));
     const double rate = parser.value(rateOpt).toDouble(&ok);
     if (!ok || !(rate > 0) || !std::isfinite(rate))
-        return usageError(QStringLiteral("--rate: expected executions per day > 0, got '%1'").arg(parser.value(rateOpt)));
+        return usageError("simulate", QStringLiteral("--rate: expected executions per day > 0, got '%1'").arg(parser.value(rateOpt)));
     const qint64 at = parser.value(atOpt).toLongLong(&ok);
     if (!ok || at < 0)
-        return usageError(QStringLiteral("--at: expected a whole number >= 0, got '%1'").arg(parser.value(atOpt)));
+        return usageError("simulate", QStringLiteral("--at: expected a whole number >= 0, got '%1'").arg(parser.value(atOpt)));
 
     DemoSimulator sim(seed, startMs);
     sim.setRatePerDay(rate);

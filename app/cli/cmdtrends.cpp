@@ -18,13 +18,6 @@ namespace {
 
 constexpr int MaxWindowDays = 366;
 
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "apprentice-cli trends: %s\nRun 'apprentice-cli trends --help' for the options.\n",
-                 qPrintable(message));
-    return ExitUsage;
-}
-
 /// Feeds the tracker and reports rejected lines as FILE:LINE: reason (FORMATS.md §2).
 class TrendsSink : public RecordSink
 {
@@ -87,7 +80,7 @@ int run(const QStringList &args)
     parser.addOptions({windowOpt, thresholdOpt, alphaOpt, nowOpt, allOpt});
 
     if (!parser.parse(QStringList{QStringLiteral("apprentice-cli trends")} + args))
-        return usageError(parser.errorText());
+        return usageError("trends", parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         // helpText() names the binary by its full path; the command line people type reads better.
         QString help = parser.helpText();
@@ -97,27 +90,27 @@ int run(const QStringList &args)
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
-        return usageError(QStringLiteral("no input FILE given"));
+        return usageError("trends", QStringLiteral("no input FILE given"));
 
     TrendConfig config;
     bool ok = false;
     config.windowDays = parser.value(windowOpt).toInt(&ok);
     if (!ok || config.windowDays < 2 || config.windowDays > MaxWindowDays)
-        return usageError(QStringLiteral("--window-days: expected a whole number from 2 to %1, got '%2'")
+        return usageError("trends", QStringLiteral("--window-days: expected a whole number from 2 to %1, got '%2'")
                               .arg(MaxWindowDays).arg(parser.value(windowOpt)));
     config.minDays = std::min(config.minDays, config.windowDays);
     config.significanceLevel = parser.value(alphaOpt).toDouble(&ok);
     if (!ok || !(config.significanceLevel > 0 && config.significanceLevel < 1))
-        return usageError(QStringLiteral("--alpha: expected a number between 0 and 1, got '%1'").arg(parser.value(alphaOpt)));
+        return usageError("trends", QStringLiteral("--alpha: expected a number between 0 and 1, got '%1'").arg(parser.value(alphaOpt)));
     for (const QString &spec : parser.values(thresholdOpt)) {
         if (!parseThreshold(spec, config))
-            return usageError(QStringLiteral("--threshold: expected METRIC=VALUE, METRIC<=VALUE or METRIC>=VALUE, got '%1'").arg(spec));
+            return usageError("trends", QStringLiteral("--threshold: expected METRIC=VALUE, METRIC<=VALUE or METRIC>=VALUE, got '%1'").arg(spec));
     }
     qint64 nowMs = 0;
     if (parser.isSet(nowOpt)) {
         const QDateTime dt = QDateTime::fromString(parser.value(nowOpt), Qt::ISODateWithMs);
         if (!dt.isValid() || dt.timeSpec() == Qt::LocalTime)
-            return usageError(QStringLiteral("--now: expected an RFC 3339 time such as 2026-10-31T00:00:00Z, got '%1'")
+            return usageError("trends", QStringLiteral("--now: expected an RFC 3339 time such as 2026-10-31T00:00:00Z, got '%1'")
                                   .arg(parser.value(nowOpt)));
         nowMs = dt.toMSecsSinceEpoch();
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QStringList>
 
 #include <functional>
@@ -21,3 +22,10 @@ std::vector<Command> &commandRegistry();
 struct CommandRegistration {
     explicit CommandRegistration(Command c) { commandRegistry().push_back(std::move(c)); }
 };
+
+/// One line of machine-readable output (an NDJSON event) on stdout.
+void writeLine(const QByteArray &line);
+
+/// A usage error of `apprentice-cli <command>`: the message and where the options are told, on stderr.
+/// Returns ExitUsage.
+int usageError(const char *command, const QString &message);

@@ -12,6 +12,19 @@ std::vector<Command> &commandRegistry()
     return commands;
 }
 
+void writeLine(const QByteArray &line)
+{
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+int usageError(const char *command, const QString &message)
+{
+    std::fprintf(stderr, "apprentice-cli %s: %s\nRun 'apprentice-cli %s --help' for the options.\n", command,
+                 qPrintable(message), command);
+    return ExitUsage;
+}
+
 static void printUsage(FILE *out)
 {
     auto commands = commandRegistry();

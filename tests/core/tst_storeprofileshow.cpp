@@ -152,7 +152,10 @@ private slots:
         const Run r = cli(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.contains(message) && r.err.contains(u"Usage:"_qs), qPrintable(r.err));
+        // One line naming the command and the problem, one pointing at the help: not the whole usage.
+        QVERIFY2(r.err.startsWith(u"apprentice-cli profile: "_qs + message), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"Run 'apprentice-cli profile --help' for the options."_qs), qPrintable(r.err));
+        QCOMPARE(r.err.count(u'\n'), 2);
     }
 
     void missingStoreExitsOneAndCreatesNothing()
