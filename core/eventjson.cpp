@@ -146,6 +146,10 @@ QByteArray summaryToJson(const AnalysisSummary &s)
     o.integer("graduated", s.graduated);
     o.num("savings_usd", std::round((s.alwaysOnCostUsd - s.monitoringCostUsd) * 1e6) / 1e6);
     o.str("cost_basis", s.costBasis);
+    if (s.llmCalls >= 0) {
+        o.integer("llm_calls", s.llmCalls);
+        o.integer("llm_calls_unpriced", s.llmCallsUnpriced);
+    }
     return o.close();
 }
 

@@ -25,6 +25,10 @@ struct AnalysisSummary {
     double monitoringCostUsd = 0;
     double alwaysOnCostUsd = 0;
     QString costBasis;           ///< "modelled" (configured per-call prices) or "tokens"
+    /// Live OTLP receivers only (−1: not reported): LLM spans whose token cost went into records, and of
+    /// them those with a model the price table does not know (priced at 0, never guessed).
+    qint64 llmCalls = -1;
+    qint64 llmCallsUnpriced = 0;
 };
 QByteArray summaryToJson(const AnalysisSummary &s);
 

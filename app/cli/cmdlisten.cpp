@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -249,8 +250,15 @@ int run(const QStringList &args)
     QCoreApplication::exec();
 
     // Stop every source first, so nothing more is accepted, then analyse all that was.
-    for (int id : manager.connectionIds())
+    qint64 llmCalls = -1, llmCallsUnpriced = 0;
+    for (int id : manager.connectionIds()) {
         report(id); // what happened since the last status tick
+        const ConnectionInfo info = manager.connection(id);
+        if (info.spec.kind == ConnectionKind::OtlpReceiver) {
+            llmCalls = std::max<qint64>(llmCalls, 0) + info.llmCalls;
+            llmCallsUnpriced += info.llmCallsUnpriced;
+        }
+    }
     manager.removeAll();
     manager.flush();
     engine.finish();
@@ -272,6 +280,8 @@ int run(const QStringList &args)
     s.monitoringCostUsd = t.monitoringCostUsd - before.monitoringCostUsd;
     s.alwaysOnCostUsd = t.alwaysOnCostUsd - before.alwaysOnCostUsd;
     s.costBasis = QStringLiteral("modelled");
+    s.llmCalls = llmCalls;
+    s.llmCallsUnpriced = llmCallsUnpriced;
     writeLine(summaryToJson(s));
     std::fflush(stdout);
     return writer.failed() ? ExitIoFailure : ExitOk;

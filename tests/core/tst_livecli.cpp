@@ -70,7 +70,8 @@ constexpr auto ReceivingPrefix = "receiving OTLP/HTTP JSON on ";
 constexpr auto ServingPrefix = "serving ";
 
 // One execution: a trace with fetch and send tool spans under an invoke_agent span.
-QByteArray execution(int n, double fetchLatency = 200)
+/// One run of `orders`: an agent span with fetch_data and send_results; with `chatModel`, fetch_data made an LLM call.
+QByteArray execution(int n, double fetchLatency = 200, const QString &chatModel = {})
 {
     Span agent;
     agent.spanId = u"a%1"_s.arg(n, 15, 10, QChar(u'0'));
@@ -87,7 +88,13 @@ QByteArray execution(int n, double fetchLatency = 200)
     send.traceId = agent.traceId;
     send.startNs = fetch.endNs;
     send.endNs = send.startNs + qint64((50 + (n % 5)) * 1e6);
-    return otlpRequest(u"svc"_s, {agent, fetch, send});
+    if (chatModel.isEmpty())
+        return otlpRequest(u"svc"_s, {agent, fetch, send});
+    Span chat = chatSpan(u"d%1"_s.arg(n, 15, 10, QChar(u'0')), fetch.spanId, 1200, 300, chatModel);
+    chat.traceId = agent.traceId;
+    chat.startNs = fetch.startNs + 1000000;
+    chat.endNs = fetch.startNs + 50000000;
+    return otlpRequest(u"svc"_s, {agent, fetch, chat, send});
 }
 
 } // namespace
@@ -135,8 +142,11 @@ private slots:
         QTRY_VERIFY(!cli.announced(QString::fromLatin1(ReceivingPrefix)).isEmpty());
         RawClient client;
         QVERIFY(client.connectTo(cli.port(QString::fromLatin1(ReceivingPrefix))));
-        for (int n = 1; n <= 40; ++n)
-            QCOMPARE(client.exchange(post(execution(n), {}, 256)).status, 200); // chunked, kept alive, like the SDK
+        for (int n = 1; n <= 40; ++n) {
+            // Two runs call an LLM: one model the price table knows, one it does not.
+            const QString model = n == 39 ? u"gpt-4o-mini"_s : n == 40 ? u"in-house-llm-7"_s : QString();
+            QCOMPARE(client.exchange(post(execution(n, 200, model), {}, 256)).status, 200); // chunked, kept alive, like the SDK
+        }
         // Live: the graduation shows up while the receiver still runs.
         QTRY_VERIFY(cli.out.contains("\"event\":\"graduated\""));
         QCOMPARE(cli.process.state(), QProcess::Running);
@@ -153,6 +163,8 @@ private slots:
         QCOMPARE(summary.value(u"records").toInteger(), 80);
         QCOMPARE(summary.value(u"rejected").toInteger(), 0);
         QCOMPARE(summary.value(u"executions").toInteger(), 40);
+        QCOMPARE(summary.value(u"llm_calls").toInteger(), 2);
+        QCOMPARE(summary.value(u"llm_calls_unpriced").toInteger(), 1);
 
         Apprentice::Store store;
         QString error;
