@@ -10,6 +10,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -124,6 +125,7 @@ void MetricMonitor::rebuildTable()
     for (const auto &rule : m_config->runRules)
         m_minRunZ = std::min(m_minRunZ, rule.z);
     m_table.clear();
+    m_hotScale = std::numeric_limits<double>::quiet_NaN();
     m_llrOn = false;
     const size_t n = m_reference.size();
     if (n == 0)
@@ -167,6 +169,7 @@ void MetricMonitor::rebuildTable()
             z = std::min(z, -ZTail - (m_qLow - x) / m_sLow);
         m_table[size_t(i)] = {float(z), 0.0f};
     }
+    m_hotScale = m_tableScale;
     buildLlrTable();
 }
 
@@ -611,6 +614,7 @@ bool MetricMonitor::deserialize(const QByteArray &data)
         s >> p.z;
         p.llr = 0;
     }
+    m.m_hotScale = tableSize ? m.m_tableScale : std::numeric_limits<double>::quiet_NaN();
     quint64 nextKeep = 0;
     if (version >= 4)
         s >> m.m_keepW >> nextKeep;

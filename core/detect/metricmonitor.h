@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -132,6 +133,7 @@ private:
     };
     std::vector<TablePoint> m_table;
     double m_tableLow = 0, m_tableScale = 0;
+    double m_hotScale = std::numeric_limits<double>::quiet_NaN(); ///< m_tableScale with a table, NaN without: one range test covers both
     double m_bodyLow = -HUGE_VAL, m_bodyHigh = HUGE_VAL;
     // detector
     double m_up = 0, m_down = 0;
@@ -195,8 +197,8 @@ inline MetricMonitor::Check MetricMonitor::checkScored(double v)
     const DetectorConfig &cfg = *m_config;
     Check result;
     double z, llr = 0;
-    const double x = (v - m_tableLow) * m_tableScale;
-    if (!m_table.empty() && x >= 0 && x < TableBins) [[likely]] {
+    const double x = (v - m_tableLow) * m_hotScale;
+    if (x >= 0 && x < TableBins) [[likely]] { // false for NaN: no table
         // the score and the likelihood ratio, both interpolated between the same two grid points
         const int b = int(x);
         const double f = x - b;
@@ -230,9 +232,10 @@ inline MetricMonitor::Check MetricMonitor::checkScored(double v)
 
     // The common case in one test: inside every run rule's band, no run open, no CUSUM over its
     // threshold, nothing latched or pending. The value is learned and nothing else happens.
-    const bool quiet = (std::abs(z) <= m_minRunZ) & !m_anyRun & (m_up <= cfg.cusumH) & (m_down <= cfg.cusumH)
-        & (m_fastUp <= cfg.fastH) & (m_fastDown <= cfg.fastH) & (m_llrUp <= cfg.llrH) & (m_latched == 0)
-        & !m_pendingValid;
+    // (The statistics are never NaN and never negative: a pair is under its threshold when its larger one is.)
+    const bool quiet = (std::abs(z) <= m_minRunZ) & (std::max(m_up, m_down) <= cfg.cusumH)
+        & (std::max(m_fastUp, m_fastDown) <= cfg.fastH) & (m_llrUp <= cfg.llrH)
+        & ((m_latched | int(m_anyRun) | int(m_pendingValid)) == 0);
     if (quiet) [[likely]] {
         insertReference(v);
         return result;
