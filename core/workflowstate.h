@@ -120,7 +120,7 @@ private:
     void checkGraduation(const RecordView &r);
     void measureStability();
     void onFailure(ToolState &tool, const RecordView &r);
-    void onMetric(ToolState &tool, MetricState &m, double v, const RecordView &r);
+    [[gnu::always_inline]] inline void onMetric(ToolState &tool, MetricState &m, double v, const RecordView &r);
     [[gnu::noinline]] void report(ToolState &tool, MetricState &m, double v, const RecordView &r,
                                   const MetricMonitor::Check &check);
     void ledgerHour(qint64 tsMs);
