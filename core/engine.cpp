@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "callorder.h"
 #include "workflowstate.h"
 
 #include <algorithm>
@@ -27,31 +28,15 @@ Engine::~Engine() = default;
 
 WorkflowState *Engine::workflowFor(std::string_view workflow, std::string_view version)
 {
-    WorkflowState *const previous = m_last;
-    if (previous) [[likely]] {
-        if (previous->is(workflow, version)) [[likely]]
-            return previous;
-        // Workflows taking turns: the one that followed this one last time is the likely next.
-        if (previous->nextWorkflow && previous->nextWorkflow->is(workflow, version)) {
-            m_last = previous->nextWorkflow;
-            return m_last;
-        }
-    }
-    WorkflowState *found = nullptr;
-    for (auto &w : m_workflows) {
-        if (w->is(workflow, version)) {
-            found = w.get();
-            break;
-        }
-    }
-    if (!found) {
-        m_workflows.push_back(std::make_unique<WorkflowState>(*this, workflow, version));
-        found = m_workflows.back().get();
-    }
-    if (previous)
-        previous->nextWorkflow = found;
-    m_last = found;
-    return m_last;
+    return &byCallOrder(
+        m_last, &WorkflowState::nextWorkflow, [&](const WorkflowState &w) { return w.is(workflow, version); },
+        [&]() -> WorkflowState & {
+            for (auto &w : m_workflows)
+                if (w->is(workflow, version))
+                    return *w;
+            return *m_workflows.emplace_back(std::make_unique<WorkflowState>(*this, workflow, version));
+        },
+        true); // most records belong to the previous record's run
 }
 
 void Engine::process(const RecordView &record)

@@ -1,5 +1,6 @@
 #include "workflowstate.h"
 
+#include "callorder.h"
 #include "engine.h"
 
 #include <QDataStream>
@@ -89,28 +90,14 @@ ToolState *WorkflowState::findTool(const QString &name) const
 
 ToolState &WorkflowState::toolFor(std::string_view name)
 {
-    // Calls come in the workflow's order: the tool that followed the previous one last time is
-    // almost always the one called now.
-    ToolState *const previous = m_lastTool;
-    if (previous && previous->next && sameText(previous->next->name, name)) [[likely]] {
-        m_lastTool = previous->next;
-        return *m_lastTool;
-    }
-    ToolState *found = nullptr;
-    for (auto &t : tools) {
-        if (sameText(t->name, name)) {
-            found = t.get();
-            break;
-        }
-    }
-    if (!found) {
-        tools.push_back(std::make_unique<ToolState>(name));
-        found = tools.back().get();
-    }
-    if (previous)
-        previous->next = found;
-    m_lastTool = found;
-    return *found;
+    return byCallOrder(
+        m_lastTool, &ToolState::next, [name](const ToolState &t) { return sameText(t.name, name); },
+        [&]() -> ToolState & {
+            for (auto &t : tools)
+                if (sameText(t->name, name))
+                    return *t;
+            return *tools.emplace_back(std::make_unique<ToolState>(name));
+        });
 }
 
 std::uint32_t *WorkflowState::findOpen(std::string_view id, std::uint64_t hash)

@@ -55,7 +55,6 @@ constexpr const char *Usage =
     "\n"
     "Exit codes: 0 success (also with rejected lines), 1 I/O failure, 2 usage error.\n";
 
-/// Feeds the engine and the store writer; reports rejected lines.
 /// Trend warnings travel from the thread that aggregates trends (ahead of the engine) to the engine's
 /// thread, which writes them in line order among its own events.
 struct TrendWarnings {
@@ -86,6 +85,7 @@ struct TrendWarnings {
     }
 };
 
+/// Feeds the engine and the store writer; reports rejected lines.
 class AnalyzeSink : public RecordSink
 {
 public:

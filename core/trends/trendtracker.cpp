@@ -1,5 +1,6 @@
 #include "trendtracker.h"
 
+#include "callorder.h"
 #include "sametext.h"
 #include "trendstats.h"
 
@@ -94,25 +95,21 @@ TrendTracker::Day *TrendTracker::dayFor(Series &s, qint64 day)
 
 TrendTracker::Series &TrendTracker::seriesFor(const RecordView &r)
 {
-    // Calls come in the workflows' order: the series that followed the previous record's last time
-    // is almost always this record's, found without hashing three strings.
-    Series *const previous = m_lastSeries;
-    if (previous && previous->next) [[likely]] {
-        const Key &k = *previous->next->key;
-        if (sameText(k.tool, r.tool) && sameText(k.workflow, r.workflow) && sameText(k.version, r.version)) [[likely]] {
-            m_lastSeries = previous->next;
-            return *m_lastSeries;
-        }
-    }
-    auto it = m_series.find(KeyView{r.workflow, r.version, r.tool});
-    if (it == m_series.end()) {
-        it = m_series.emplace(Key{std::string(r.workflow), std::string(r.version), std::string(r.tool)}, Series()).first;
-        it->second.key = &it->first; // node-based map: the key stays where it is
-    }
-    if (previous)
-        previous->next = &it->second;
-    m_lastSeries = &it->second;
-    return it->second;
+    // Found by call order without hashing three strings; hashed only on a miss.
+    return byCallOrder(
+        m_lastSeries, &Series::next,
+        [&r](const Series &s) {
+            return sameText(s.key->tool, r.tool) && sameText(s.key->workflow, r.workflow)
+                && sameText(s.key->version, r.version);
+        },
+        [&]() -> Series & {
+            auto it = m_series.find(KeyView{r.workflow, r.version, r.tool});
+            if (it == m_series.end()) {
+                it = m_series.emplace(Key{std::string(r.workflow), std::string(r.version), std::string(r.tool)}, Series()).first;
+                it->second.key = &it->first; // node-based map: the key stays where it is
+            }
+            return it->second;
+        });
 }
 
 qint64 TrendTracker::dayOfRecord(qint64 tsMs)
