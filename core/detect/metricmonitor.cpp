@@ -403,6 +403,9 @@ MetricMonitor::Check MetricMonitor::checkStarting(double v)
 MetricMonitor::Check MetricMonitor::checkOutside(double v, double z, std::uint64_t seq, Check result)
 {
     const DetectorConfig &cfg = *m_config;
+    // Only the recovery check reads these scores, and only those of values since the latch: every one of
+    // them comes through here (a latched monitor is never quiet), so quiet values need not write theirs.
+    m_recentZ[seq % RecentSize] = float(z);
     bool runUpFires = false, runDownFires = false;
     if (std::abs(z) <= m_minRunZ) {
         // Inside every rule's band: all runs end.

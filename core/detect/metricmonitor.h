@@ -158,7 +158,7 @@ private:
     // recent values ring
     static constexpr int RecentSize = 64;
     std::array<double, RecentSize> m_recent{};
-    std::array<float, RecentSize> m_recentZ{};
+    std::array<float, RecentSize> m_recentZ{}; // scores of the values that reached checkOutside (all while latched)
     // Everything below is read on the rare paths only.
     std::uint64_t m_rng = 0x9E3779B97F4A7C15ull;
     // Reservoir sampling by skips (Li's Algorithm L): once the reservoir is full, the index of the
@@ -213,7 +213,6 @@ inline MetricMonitor::Check MetricMonitor::checkScored(double v)
     if ((v > m_bodyHigh) | (v < m_bodyLow)) [[unlikely]]
         z = bodyScore(v, z);
     const std::uint64_t seq = m_seq;
-    m_recentZ[seq % RecentSize] = float(z);
     pushRecent(v);
     result.z = z;
     result.verdict = Verdict::Normal;
