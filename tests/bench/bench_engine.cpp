@@ -1,5 +1,5 @@
 // Engine speed and memory: ns per record (profile update + drift check, 4 metrics) and
-// memory at 100 k vs 100 M records. Usage: bench_engine [records]
+// memory at 100 k vs 100 M records. Usage: bench_engine [records] [workflows (default 5, 4 tools each)]
 #include "engine.h"
 #include "streams.h"
 
@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Apprentice;
@@ -26,12 +27,13 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const qint64 total = argc > 1 ? std::atoll(argv[1]) : 20'000'000;
+    const int workflows = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
 
-    // Pre-generate a pool of records (5 workflows x 4 tools = 20 tools) and replay it, so the
-    // generator's cost is not measured.
+    // Pre-generate a pool of records (by default 5 workflows x 4 tools = 20 tools) and replay it, so
+    // the generator's cost is not measured.
     std::vector<Record> pool;
     std::vector<Streams::WorkflowStream> streams;
-    for (int w = 0; w < 5; ++w)
+    for (int w = 0; w < workflows; ++w)
         streams.emplace_back("wf" + std::to_string(w), Streams::Family::Gaussian, std::uint64_t(w + 1));
     qint64 ts = 1'790'000'000'000;
     while (pool.size() < 400'000)
