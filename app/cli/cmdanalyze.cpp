@@ -2,6 +2,7 @@
 #include "command.h"
 #include "engineoptions.h"
 #include "storewriter.h"
+#include "terminalprogress.h"
 
 #include "engine.h"
 #include "evolution/trendwatch.h"
@@ -96,6 +97,7 @@ public:
     }
 
     void setFile(const QString &display) { m_file = display; }
+    void setProgress(TerminalProgress *progress) { m_progress = progress; }
     /// Trend warnings found ahead of this sink (on the import's ahead thread), each at its record's line.
     void setTrendWarnings(TrendWarnings *warnings) { m_warnings = warnings; }
     void onRecord(const RecordView &r) override
@@ -109,6 +111,8 @@ public:
     void onRejected(qint64 line, const QString &reason) override
     {
         ++rejected;
+        if (m_progress)
+            m_progress->clear(); // the rejection gets a line of its own; the progress line comes back
         std::fprintf(stderr, "%s:%lld: %s\n", qPrintable(m_file), line, qPrintable(reason));
     }
 
@@ -118,6 +122,7 @@ private:
     Engine &m_engine;
     StoreWriter &m_writer;
     TrendWarnings *m_warnings = nullptr;
+    TerminalProgress *m_progress = nullptr;
     QString m_file;
 };
 
@@ -252,13 +257,17 @@ int run(const QStringList &args)
     sink.setTrendWarnings(&warnings);
     ImportOptions importOptions;
     importOptions.ahead = &trends;
+    TerminalProgress progress("analyze"); // only on a terminal
+    sink.setProgress(&progress);
 
     bool ioFailed = false;
     for (int i = 0; i < files.size(); ++i) {
         currentFile = files[i];
         engine.setFileIndex(several ? i : -1);
         sink.setFile(files[i]);
-        const ImportResult result = importFile(files[i], sink, nullptr, InputFormat::Auto, importOptions);
+        progress.setFile(files[i]);
+        const ImportResult result = importFile(files[i], sink, &progress, InputFormat::Auto, importOptions);
+        progress.clear();
         warnings.emitUpTo(std::numeric_limits<qint64>::max()); // lines start again in the next file
         if (result.outcome == Outcome::Failed) {
             std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(result.error));

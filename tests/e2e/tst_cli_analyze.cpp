@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -124,6 +125,32 @@ private slots:
         const QJsonObject summary = r.events.last();
         QCOMPARE(summary.value(QStringLiteral("records")).toInt(), 2);
         QCOMPARE(summary.value(QStringLiteral("rejected")).toInt(), 2);
+    }
+
+    void progressOnlyOnATerminal()
+    {
+        // On a terminal the import's progress rewrites one stderr line and is erased at the end; a rejected
+        // line still gets a line of its own. Through pipes (every other test here) stderr has only rejections.
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        if (script.isEmpty())
+            QSKIP("no script(1) to give the command a terminal");
+        QFile f(path(QStringLiteral("tty.jsonl")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 60000; ++i) // 5 MB: two batches, so progress shows before the bad line
+            f.write(QByteArrayLiteral("{\"ts\":\"2026-10-01T00:00:00Z\",\"workflow\":\"w\",\"tool\":\"t\",\"latency_ms\":5,\"status\":\"ok\"}\n"));
+        f.write("{not json\n");
+        f.close();
+        const QString command = QStringLiteral("%1 analyze --no-db %2 > /dev/null").arg(QStringLiteral(APPRENTICE_CLI), f.fileName());
+        QProcess p;
+        p.start(script, {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray tty = p.readAllStandardOutput(); // the terminal: the command's stderr
+        const QByteArray erase = "\r\033[K";
+        QVERIFY2(tty.contains(QByteArray(erase + "apprentice-cli analyze: " + f.fileName().toUtf8() + "  100 %")), tty.constData());
+        QVERIFY2(tty.endsWith(erase), tty.constData()); // nothing left standing after the summary
+        // the rejection, on a clean line: the progress line shown before it is erased first
+        QVERIFY2(tty.contains(QByteArray(erase + f.fileName().toUtf8() + ":60001: ")), tty.constData());
     }
 
     void exitCodes_data()
