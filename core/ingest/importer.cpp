@@ -1,4 +1,5 @@
 #include "importer.h"
+#include "sizetext.h"
 
 #include <QThread>
 
@@ -24,11 +25,6 @@ namespace {
 
 // What a format sniff reads: enough for a pretty-printed OTLP request to name "resourceSpans".
 constexpr qint64 SniffBytes = 64 << 10;
-
-QString sizeText(qint64 bytes)
-{
-    return bytes % (1 << 20) == 0 ? u"%1 MiB"_s.arg(bytes >> 20) : u"%1 bytes"_s.arg(bytes);
-}
 
 bool isBlank(const char *p, size_t n)
 {

@@ -1,4 +1,5 @@
 #include "otlpfileimport.h"
+#include "sizetext.h"
 
 #include <QElapsedTimer>
 
@@ -43,11 +44,6 @@ int depthChange(std::string_view line)
 bool isBlank(std::string_view line)
 {
     return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
-QString sizeText(qint64 bytes)
-{
-    return bytes % (1 << 20) == 0 ? u"%1 MiB"_s.arg(bytes >> 20) : u"%1 bytes"_s.arg(bytes);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "httprequestparser.h"
+#include "sizetext.h"
 
 #include <algorithm>
 
@@ -27,11 +28,6 @@ bool isTokenChar(char c)
 bool isToken(const QByteArray &s)
 {
     return !s.isEmpty() && std::all_of(s.begin(), s.end(), isTokenChar);
-}
-
-QString sizeText(qint64 bytes)
-{
-    return bytes % (1 << 20) == 0 ? u"%1 MiB"_s.arg(bytes >> 20) : u"%1 bytes"_s.arg(bytes);
 }
 
 } // namespace
