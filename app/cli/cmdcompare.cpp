@@ -1,5 +1,6 @@
 // apprentice-cli compare: shadow-mode comparison of a candidate workflow version with its baseline.
 #include "command.h"
+#include "terminalprogress.h"
 
 #include "evolution/shadowcomparator.h"
 #include "ingest/importer.h"
@@ -14,26 +15,6 @@
 using namespace Apprentice;
 
 namespace {
-
-/// Feeds the comparator and reports rejected lines as FILE:LINE: reason (FORMATS.md §2).
-class CompareSink : public RecordSink
-{
-public:
-    CompareSink(ShadowComparator &comparator, const QString &file)
-        : m_comparator(comparator)
-        , m_file(file.toLocal8Bit())
-    {
-    }
-    void onRecord(const RecordView &record) override { m_comparator.onRecord(record); }
-    void onRejected(qint64 line, const QString &reason) override
-    {
-        std::fprintf(stderr, "%s:%lld: %s\n", m_file.constData(), static_cast<long long>(line), qPrintable(reason));
-    }
-
-private:
-    ShadowComparator &m_comparator;
-    QByteArray m_file;
-};
 
 int run(const QStringList &args)
 {
@@ -102,9 +83,12 @@ int run(const QStringList &args)
 
     ShadowComparator comparator(config);
     int exitCode = ExitOk;
+    TerminalProgress progress("compare"); // only on a terminal
     for (const QString &file : files) {
-        CompareSink sink(comparator, file);
-        const ImportResult result = importFile(file, sink);
+        ForwardingSink sink(comparator, file, &progress);
+        progress.setFile(file);
+        const ImportResult result = importFile(file, sink, &progress);
+        progress.clear();
         if (result.outcome == Outcome::Failed) {
             std::fprintf(stderr, "apprentice-cli compare: %s: %s\n", qPrintable(file), qPrintable(result.error));
             exitCode = ExitIoFailure;

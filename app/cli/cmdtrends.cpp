@@ -1,4 +1,5 @@
 #include "command.h"
+#include "terminalprogress.h"
 
 #include "ingest/importer.h"
 #include "record.h"
@@ -17,26 +18,6 @@ using namespace Apprentice;
 namespace {
 
 constexpr int MaxWindowDays = 366;
-
-/// Feeds the tracker and reports rejected lines as FILE:LINE: reason (FORMATS.md §2).
-class TrendsSink : public RecordSink
-{
-public:
-    TrendsSink(TrendTracker &tracker, const QString &file)
-        : m_tracker(tracker)
-        , m_file(file.toLocal8Bit())
-    {
-    }
-    void onRecord(const RecordView &record) override { m_tracker.onRecord(record); }
-    void onRejected(qint64 line, const QString &reason) override
-    {
-        std::fprintf(stderr, "%s:%lld: %s\n", m_file.constData(), static_cast<long long>(line), qPrintable(reason));
-    }
-
-private:
-    TrendTracker &m_tracker;
-    QByteArray m_file;
-};
 
 /// METRIC=VALUE keeps the metric's natural side; METRIC<=VALUE and METRIC>=VALUE choose it.
 bool parseThreshold(const QString &text, TrendConfig &config)
@@ -117,9 +98,12 @@ int run(const QStringList &args)
 
     TrendTracker tracker(config.windowDays);
     int exitCode = ExitOk;
+    TerminalProgress progress("trends"); // only on a terminal
     for (const QString &file : files) {
-        TrendsSink sink(tracker, file);
-        const ImportResult result = importFile(file, sink);
+        ForwardingSink sink(tracker, file, &progress);
+        progress.setFile(file);
+        const ImportResult result = importFile(file, sink, &progress);
+        progress.clear();
         if (result.outcome == Outcome::Failed) {
             std::fprintf(stderr, "apprentice-cli trends: %s: %s\n", qPrintable(file), qPrintable(result.error));
             exitCode = ExitIoFailure;
