@@ -26,6 +26,12 @@ public:
     bool dirty() const;
     /// Writes the batch with the engine's ledger entries and snapshot. False when the store failed.
     bool flush();
+    /// The daily trend aggregates to store with the next flush (only from the thread that owns them).
+    void setTrendState(const QByteArray &state)
+    {
+        if (m_store)
+            m_batch.trendState = state;
+    }
     bool failed() const { return m_failed; }
 
 private:

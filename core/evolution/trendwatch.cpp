@@ -2,7 +2,9 @@
 
 #include "record.h"
 
+#include <QDataStream>
 #include <QDateTime>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,6 +67,52 @@ void TrendWatch::check(qint64 nowMs, qint64 line)
         if (m_handler)
             m_handler(r, line, nowMs);
     }
+}
+
+QByteArray TrendWatch::saveState() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint8(1) << m_lastDay << qint32(m_warnings) << quint32(m_reported.size());
+    for (const auto &[key, severity] : m_reported)
+        s << QByteArray::fromStdString(key) << qint32(severity);
+    s << m_tracker.serialize();
+    return out;
+}
+
+bool TrendWatch::restoreState(const QByteArray &data)
+{
+    QDataStream s(data);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 format = 0;
+    qint64 lastDay = -1;
+    qint32 warnings = 0;
+    quint32 reportedCount = 0;
+    s >> format >> lastDay >> warnings >> reportedCount;
+    if (s.status() != QDataStream::Ok || format != 1 || reportedCount > 1'000'000)
+        return false;
+    std::map<std::string, TrendSeverity> reported;
+    for (quint32 i = 0; i < reportedCount; ++i) {
+        QByteArray key;
+        qint32 severity = 0;
+        s >> key >> severity;
+        if (severity < int(TrendSeverity::None) || severity > int(TrendSeverity::High))
+            return false;
+        reported[key.toStdString()] = TrendSeverity(severity);
+    }
+    QByteArray tracker;
+    s >> tracker;
+    if (s.status() != QDataStream::Ok || !s.atEnd())
+        return false;
+    TrendTracker restored(m_config.windowDays);
+    if (!restored.deserialize(tracker))
+        return false;
+    m_tracker = std::move(restored);
+    m_reported = std::move(reported);
+    m_lastDay = lastDay;
+    m_warnings = warnings;
+    return true;
 }
 
 std::vector<TrendResult> TrendWatch::analyzeNow() const

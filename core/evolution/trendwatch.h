@@ -36,6 +36,11 @@ public:
     const TrendTracker &tracker() const { return m_tracker; }
     int warnings() const { return m_warnings; }
 
+    /// The daily aggregates and what has been reported, to continue in a later run (analyze keeps it in
+    /// its store). restoreState() replaces both; false (state unchanged) on data it cannot read.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &data);
+
     /// The analysis as of the newest record (what `apprentice-cli trends` prints), most severe first.
     std::vector<TrendResult> analyzeNow() const;
 

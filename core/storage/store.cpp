@@ -164,7 +164,7 @@ struct Store::Private {
     SqliteStatement begin, commit, rollback;
     SqliteStatement insertEvent, insertRecord, upsertLedger;
     SqliteStatement clearMetrics, clearTools, clearWorkflows;
-    SqliteStatement insertWorkflow, insertTool, insertMetric, setNextEventId;
+    SqliteStatement insertWorkflow, insertTool, insertMetric, setNextEventId, setTrendState;
     std::string jsonScratch;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
@@ -173,7 +173,7 @@ struct Store::Private {
     {
         for (SqliteStatement *s : {&begin, &commit, &rollback, &insertEvent, &insertRecord, &upsertLedger,
                                    &clearMetrics, &clearTools, &clearWorkflows, &insertWorkflow,
-                                   &insertTool, &insertMetric, &setNextEventId})
+                                   &insertTool, &insertMetric, &setNextEventId, &setTrendState})
             s->finalize();
     }
 
@@ -201,7 +201,8 @@ struct Store::Private {
             && prep(insertTool, insertSql("tool_profiles", ToolColumns))
             && prep(insertMetric, insertSql("metric_profiles", MetricColumns))
             && prep(setNextEventId,
-                    QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event_id', ?)"));
+                    QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event_id', ?)"))
+            && prep(setTrendState, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('trend_state', ?)"));
     }
 
     // Every QSqlDatabase copy and query lives inside this function, so a failed open can remove the
@@ -524,8 +525,33 @@ bool Store::write(const StoreBatch &batch, QString *error)
     }
     if (batch.snapshot && !d->writeSnapshot(*batch.snapshot, &why))
         return fail(QStringLiteral("profiles"));
+    if (batch.trendState) {
+        d->setTrendState.bindBlob(0, *batch.trendState);
+        if (!d->setTrendState.exec(&why))
+            return fail(QStringLiteral("trend aggregates"));
+    }
     if (!d->commit.exec(&why))
         return fail(QStringLiteral("commit"));
+    return true;
+}
+
+bool Store::loadTrendState(QByteArray &out, QString *error) const
+{
+    out.clear();
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("the store is not open");
+        return false;
+    }
+    QSqlQuery q(d->db());
+    if (!q.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'trend_state'"))) {
+        if (error)
+            *error = QStringLiteral("cannot read trend aggregates from %1: %2")
+                         .arg(QDir::toNativeSeparators(d->path), q.lastError().text());
+        return false;
+    }
+    if (q.next())
+        out = q.value(0).toByteArray();
     return true;
 }
 

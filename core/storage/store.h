@@ -19,6 +19,7 @@ struct StoreBatch {
     std::vector<Record> records;          ///< only with --keep-records
     std::vector<LedgerEntry> ledger;      ///< added to existing rows of the same hour/workflow/version
     std::optional<EngineSnapshot> snapshot; ///< replaces the stored profiles and phases when set
+    std::optional<QByteArray> trendState;   ///< replaces the stored daily trend aggregates when set (TrendWatch::saveState)
 };
 
 /// The SQLite store (Qt Sql): profiles, phases, events, diagnoses, ledger, optional raw records.
@@ -50,6 +51,8 @@ public:
 
     /// The stored profiles and phases; an empty snapshot for a new file.
     bool loadSnapshot(EngineSnapshot &out, QString *error) const;
+    /// The daily trend aggregates a run left (empty when none was stored). False + error when unreadable.
+    bool loadTrendState(QByteArray &out, QString *error) const;
     /// Events in insertion order, optionally filtered by workflow (empty = all); newest last.
     std::vector<Event> loadEvents(const QString &workflow = {}, int limit = -1) const;
     /// Per-hour rows in hour order (then workflow, version).

@@ -4,6 +4,9 @@
 #include "sametext.h"
 #include "trendstats.h"
 
+#include <QDataStream>
+#include <QIODevice>
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -153,6 +156,104 @@ void TrendTracker::onRecord(const RecordView &r)
         }
         ci->second.add(c.value);
     }
+}
+
+QByteArray TrendTracker::serialize() const
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint8(1) << qint32(m_retentionDays) << m_latestMs << m_records << m_late << quint32(m_series.size());
+    const auto text = [&s](const std::string &t) { s << QByteArray(t.data(), qsizetype(t.size())); };
+    for (const auto &[key, series] : m_series) {
+        text(key.workflow);
+        text(key.version);
+        text(key.tool);
+        s << quint32(series.days.size());
+        for (const Day &d : series.days) {
+            s << d.day << d.calls << d.errors;
+            for (const Distribution &b : d.builtin)
+                s << b.serialize();
+            s << quint32(d.custom.size());
+            for (const auto &[name, dist] : d.custom) {
+                text(name);
+                s << dist.serialize();
+            }
+        }
+    }
+    return out;
+}
+
+bool TrendTracker::deserialize(const QByteArray &data)
+{
+    QDataStream s(data);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 format = 0;
+    qint32 retention = 0;
+    qint64 latest = 0, records = 0, late = 0;
+    quint32 seriesCount = 0;
+    s >> format >> retention >> latest >> records >> late >> seriesCount;
+    if (s.status() != QDataStream::Ok || format != 1 || seriesCount > 1'000'000)
+        return false;
+    const auto text = [&s] {
+        QByteArray t;
+        s >> t;
+        return t.toStdString();
+    };
+    std::unordered_map<Key, Series, KeyHash, KeyEqual> series;
+    for (quint32 i = 0; i < seriesCount; ++i) {
+        Key key;
+        key.workflow = text();
+        key.version = text();
+        key.tool = text();
+        quint32 dayCount = 0;
+        s >> dayCount;
+        if (s.status() != QDataStream::Ok || dayCount > 10'000)
+            return false;
+        Series one;
+        for (quint32 j = 0; j < dayCount; ++j) {
+            Day d;
+            s >> d.day >> d.calls >> d.errors;
+            for (Distribution &b : d.builtin) {
+                QByteArray blob;
+                s >> blob;
+                if (!Distribution::deserialize(blob, b))
+                    return false;
+            }
+            quint32 customCount = 0;
+            s >> customCount;
+            if (s.status() != QDataStream::Ok || customCount > 10'000)
+                return false;
+            for (quint32 k = 0; k < customCount; ++k) {
+                std::string name = text();
+                QByteArray blob;
+                s >> blob;
+                Distribution dist;
+                if (!Distribution::deserialize(blob, dist))
+                    return false;
+                d.custom.emplace_back(std::move(name), std::move(dist));
+            }
+            if (!one.days.empty() && d.day <= one.days.back().day)
+                return false; // days are kept ascending
+            one.days.push_back(std::move(d));
+        }
+        auto [it, added] = series.emplace(std::move(key), std::move(one));
+        if (!added)
+            return false;
+        it->second.key = &it->first;
+    }
+    if (s.status() != QDataStream::Ok || !s.atEnd())
+        return false;
+    // A stored state keeps its own retention's days; this tracker's window applies from the next record on.
+    Q_UNUSED(retention);
+    m_series = std::move(series);
+    m_lastSeries = nullptr;
+    m_dayStartMs = 1;
+    m_dayEndMs = 0;
+    m_latestMs = latest;
+    m_records = records;
+    m_late = late;
+    return true;
 }
 
 int TrendTracker::retainedDays() const

@@ -51,6 +51,12 @@ public:
     /// Most days retained by any key (≤ retentionDays + 1).
     int retainedDays() const;
 
+    /// Everything it holds (days, counts, the newest timestamp), to continue in a later run: an export
+    /// analysed a day at a time still gets its trends over the retained days. deserialize() replaces the
+    /// state; false (state unchanged) on data it cannot read.
+    QByteArray serialize() const;
+    bool deserialize(const QByteArray &data);
+
     /// Trends of every series with enough days in the window ending at nowMs, most severe first,
     /// significant or not (filter on TrendResult::significant). Uses min(window, retention) days.
     std::vector<TrendResult> analyze(qint64 nowMs, const TrendConfig &config = TrendConfig()) const;

@@ -1,5 +1,6 @@
 #include "simulator/demosimulator.h"
 #include "simulator/exportwriter.h"
+#include "storage/store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,6 +155,79 @@ private slots:
                   warning.value(u"breach_in_days").toDouble(), drift.value(u"line").toInteger(),
                   qPrintable(drift.value(u"tool").toString()), qPrintable(drift.value(u"metric").toString()));
         }
+    }
+
+    void trendsCarryOverFromRunToRunThroughTheStore()
+    {
+        // The creep exported five days at a time: no export alone holds the 7 days a trend needs, but
+        // analyze keeps the daily aggregates in its store, so the second export reports the trend at the
+        // same record, with the same slope, as one run over the whole file.
+        QFile whole(m_creep);
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = whole.readAll().split('\n');
+        const qsizetype records = rows.size() - (rows.last().isEmpty() ? 1 : 0);
+        const qsizetype perPart = records / 6;
+        QStringList parts;
+        for (int i = 0; i < 2; ++i) {
+            const QString path = m_dir.filePath(u"creep-part%1.jsonl"_s.arg(i));
+            QFile part(path);
+            QVERIFY(part.open(QIODevice::WriteOnly));
+            for (qsizetype r = i * perPart; r < (i + 1) * perPart; ++r)
+                part.write(rows[r] + '\n');
+            parts << path;
+        }
+        const auto lineTrends = [](const QByteArray &out) {
+            std::vector<QJsonObject> found;
+            for (const QJsonObject &o : jsonLines(out))
+                if (o.value(u"event").toString() == u"trend" && o.contains(u"line"))
+                    found.push_back(o);
+            return found;
+        };
+        QByteArray out, err;
+        for (const QString &part : parts) { // without a store: each part on its own
+            QCOMPARE(runCli({u"analyze"_s, u"--no-db"_s, part}, &out, &err), 0);
+            QCOMPARE(lineTrends(out).size(), size_t(0));
+        }
+        const QString db = m_dir.filePath(u"parts.sqlite"_s);
+        QCOMPARE(runCli({u"analyze"_s, u"--db"_s, db, parts[0]}, &out, &err), 0);
+        QCOMPARE(lineTrends(out).size(), size_t(0));
+        QCOMPARE(runCli({u"analyze"_s, u"--db"_s, db, parts[1]}, &out, &err), 0);
+        const auto carried = lineTrends(out);
+        QVERIFY2(!carried.empty(), out.left(2000).constData());
+        // The same warnings as the single run over the whole export, at the same records.
+        std::vector<QJsonObject> single;
+        for (const QJsonObject &o : lineTrends(m_analyze))
+            if (o.value(u"line").toInteger() > perPart && o.value(u"line").toInteger() <= 2 * perPart)
+                single.push_back(o);
+        QCOMPARE(carried.size(), single.size());
+        for (size_t i = 0; i < carried.size(); ++i) {
+            QCOMPARE(carried[i].value(u"line").toInteger() + perPart, single[i].value(u"line").toInteger());
+            QCOMPARE(carried[i].value(u"tool").toString(), single[i].value(u"tool").toString());
+            QCOMPARE(carried[i].value(u"slope_per_day").toDouble(), single[i].value(u"slope_per_day").toDouble());
+        }
+    }
+
+    void unreadableStoredTrendsStopTheRunAndStayAsTheyWere()
+    {
+        const QString db = m_dir.filePath(u"damaged.sqlite"_s);
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(db, &error), qPrintable(error));
+            StoreBatch batch;
+            batch.trendState = QByteArray("not a trend state");
+            QVERIFY2(store.write(batch, &error), qPrintable(error));
+        }
+        QByteArray out, err;
+        QCOMPARE(runCli({u"analyze"_s, u"--db"_s, db, m_creep}, &out, &err), 1);
+        QVERIFY2(err.contains("trend aggregates are unreadable") && err.contains(db.toUtf8()), err.constData());
+        QVERIFY(out.isEmpty());
+        Store store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        QByteArray kept;
+        QVERIFY(store.loadTrendState(kept, &error));
+        QCOMPARE(kept, QByteArray("not a trend state"));
     }
 
     void analyzeEndsWithTheCurrentTrends()

@@ -84,6 +84,39 @@ private slots:
         QCOMPARE(t.retainedDays(), std::min(fedDays, retention + 1));
     }
 
+    void stateSurvivesARoundTrip()
+    {
+        // Ten days, stored and restored, then ten more: the same trends as twenty days in one tracker.
+        const auto latency = [](int day, std::mt19937_64 &g) { return 200 + 2.0 * day + std::normal_distribution<double>(0, 5)(g); };
+        std::mt19937_64 rngA(3), rngB(3);
+        TrendTracker whole, first;
+        feedDays(whole, "wf", "1.0.0", "fetch_data", 0, 10, 40, latency, rngA);
+        feedDays(first, "wf", "1.0.0", "fetch_data", 0, 10, 40, latency, rngB);
+        const QByteArray state = first.serialize();
+        TrendTracker second;
+        QVERIFY(second.deserialize(state));
+        QCOMPARE(second.records(), first.records());
+        QCOMPARE(second.latestMs(), first.latestMs());
+        QCOMPARE(second.retainedDays(), 10);
+        feedDays(whole, "wf", "1.0.0", "fetch_data", 10, 10, 40, latency, rngA);
+        feedDays(second, "wf", "1.0.0", "fetch_data", 10, 10, 40, latency, rngB);
+        const qint64 now = StartMs + 20 * DayMs;
+        const auto a = whole.analyze(now);
+        const auto b = second.analyze(now);
+        QCOMPARE(b.size(), a.size());
+        const TrendResult *ra = find(a, QStringLiteral("wf"), QStringLiteral("1.0.0"), QStringLiteral("fetch_data"), QStringLiteral("latency_ms"));
+        const TrendResult *rb = find(b, QStringLiteral("wf"), QStringLiteral("1.0.0"), QStringLiteral("fetch_data"), QStringLiteral("latency_ms"));
+        QVERIFY(ra && rb && ra->significant);
+        QCOMPARE(rb->slopePerDay, ra->slopePerDay);
+        QCOMPARE(rb->significant, ra->significant);
+
+        // Damaged state is refused and the tracker keeps what it had.
+        for (const QByteArray &bad : QList<QByteArray>{QByteArray(), QByteArray("junk"), state.left(state.size() / 2), state + "x"}) {
+            QVERIFY(!second.deserialize(bad));
+            QCOMPARE(second.records(), whole.records());
+        }
+    }
+
     void lateRecordsInsideTheWindowCount()
     {
         TrendTracker t;
