@@ -1,12 +1,16 @@
 #include "command.h"
 #include "terminalprogress.h"
 
+#include "evolution/trendwatch.h"
 #include "ingest/importer.h"
 #include "record.h"
+#include "storage/store.h"
 #include "trends/trendtracker.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -46,6 +50,9 @@ int run(const QStringList &args)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Log exports (.jsonl, .jsonl.gz, .csv, OTLP .json)."),
                                  QStringLiteral("FILE..."));
+    const QCommandLineOption dbOpt(QStringLiteral("db"),
+        QStringLiteral("Start from the daily aggregates 'analyze' kept in this store (FILE... then optional)."),
+        QStringLiteral("PATH"));
     const QCommandLineOption windowOpt(QStringLiteral("window-days"),
         QStringLiteral("Days of history analysed (default 30)."), QStringLiteral("N"), QStringLiteral("30"));
     const QCommandLineOption thresholdOpt(QStringLiteral("threshold"),
@@ -58,20 +65,20 @@ int run(const QStringList &args)
     const QCommandLineOption nowOpt(QStringLiteral("now"),
         QStringLiteral("Analyse as of this RFC 3339 time instead of the newest record."), QStringLiteral("TIME"));
     const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("Print every analysed series, significant or not."));
-    parser.addOptions({windowOpt, thresholdOpt, alphaOpt, nowOpt, allOpt});
+    parser.addOptions({dbOpt, windowOpt, thresholdOpt, alphaOpt, nowOpt, allOpt});
 
     if (!parser.parse(QStringList{QStringLiteral("apprentice-cli trends")} + args))
         return usageError("trends", parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         // helpText() names the binary by its full path; the command line people type reads better.
         QString help = parser.helpText();
-        help.replace(0, help.indexOf(u'\n'), QStringLiteral("Usage: apprentice-cli trends [options] FILE..."));
+        help.replace(0, help.indexOf(u'\n'), QStringLiteral("Usage: apprentice-cli trends [options] FILE...  |  trends --db PATH [options] [FILE...]"));
         std::fputs(qPrintable(help), stdout);
         return ExitOk;
     }
     const QStringList files = parser.positionalArguments();
-    if (files.isEmpty())
-        return usageError("trends", QStringLiteral("no input FILE given"));
+    if (files.isEmpty() && !parser.isSet(dbOpt))
+        return usageError("trends", QStringLiteral("no input FILE given (or --db PATH)"));
 
     TrendConfig config;
     bool ok = false;
@@ -96,11 +103,35 @@ int run(const QStringList &args)
         nowMs = dt.toMSecsSinceEpoch();
     }
 
-    TrendTracker tracker(config.windowDays);
+    // The same daily aggregates analyze keeps; a stored state continues with the files given.
+    TrendWatch watch(config);
+    if (parser.isSet(dbOpt)) {
+        const QString dbPath = parser.value(dbOpt);
+        if (!QFileInfo::exists(dbPath)) { // looking is not creating
+            std::fprintf(stderr, "apprentice-cli trends: no store at %s\n", qPrintable(QDir::toNativeSeparators(dbPath)));
+            return ExitIoFailure;
+        }
+        Store store;
+        QString error;
+        QByteArray state;
+        if (!store.open(dbPath, &error) || !store.loadTrendState(state, &error)) {
+            std::fprintf(stderr, "apprentice-cli trends: %s\n", qPrintable(error));
+            return ExitIoFailure;
+        }
+        if (state.isEmpty() && files.isEmpty())
+            std::fprintf(stderr, "apprentice-cli trends: no trend aggregates stored in %s (analyze keeps them)\n",
+                         qPrintable(QDir::toNativeSeparators(dbPath)));
+        if (!state.isEmpty() && !watch.restoreState(state)) {
+            std::fprintf(stderr, "apprentice-cli trends: %s: the stored trend aggregates are unreadable\n",
+                         qPrintable(QDir::toNativeSeparators(dbPath)));
+            return ExitIoFailure;
+        }
+    }
+    const TrendTracker &tracker = watch.tracker();
     int exitCode = ExitOk;
     TerminalProgress progress("trends"); // only on a terminal
     for (const QString &file : files) {
-        ForwardingSink sink(tracker, file, &progress);
+        ForwardingSink sink(watch, file, &progress);
         progress.setFile(file);
         const ImportResult result = importFile(file, sink, &progress);
         progress.clear();

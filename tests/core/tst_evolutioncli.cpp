@@ -205,6 +205,17 @@ private slots:
             QCOMPARE(carried[i].value(u"tool").toString(), single[i].value(u"tool").toString());
             QCOMPARE(carried[i].value(u"slope_per_day").toDouble(), single[i].value(u"slope_per_day").toDouble());
         }
+        // `trends --db` reads the same aggregates: as if both exports were given to it.
+        QByteArray fromStore, fromFiles;
+        QCOMPARE(runCli({u"trends"_s, u"--db"_s, db}, &fromStore, &err), 0);
+        QCOMPARE(runCli({u"trends"_s, parts[0], parts[1]}, &fromFiles, &err), 0);
+        QVERIFY(!fromStore.isEmpty());
+        QCOMPARE(fromStore, fromFiles);
+        // Looking is not creating.
+        const QString missing = m_dir.filePath(u"missing.sqlite"_s);
+        QCOMPARE(runCli({u"trends"_s, u"--db"_s, missing}, &out, &err), 1);
+        QVERIFY2(err.contains("no store at"), err.constData());
+        QVERIFY(!QFile::exists(missing));
     }
 
     void unreadableStoredTrendsStopTheRunAndStayAsTheyWere()
