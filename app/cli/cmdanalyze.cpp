@@ -255,20 +255,9 @@ int run(const QStringList &args)
         warnings.push({line, e, TrendWatch::eventJson(r, several ? currentFile : QString(), line, tsMs)});
     });
     sink.setTrendWarnings(&warnings);
-    if (storePtr) {
-        // The daily aggregates of earlier runs: exports analysed a day at a time still get their trends.
-        QByteArray state;
-        QString error;
-        if (!store.loadTrendState(state, &error)) {
-            std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));
-            return ExitIoFailure;
-        }
-        if (!state.isEmpty() && !trends.restoreState(state)) {
-            std::fprintf(stderr, "apprentice-cli analyze: %s: the stored trend aggregates are unreadable; nothing was changed\n",
-                         qPrintable(store.path()));
-            return ExitIoFailure;
-        }
-    }
+    // The daily aggregates of earlier runs: exports analysed a day at a time still get their trends.
+    if (storePtr && !restoreTrends("analyze", store, trends))
+        return ExitIoFailure;
     ImportOptions importOptions;
     importOptions.ahead = &trends;
     TerminalProgress progress("analyze"); // only on a terminal
@@ -291,11 +280,7 @@ int run(const QStringList &args)
     engine.finish();
     writer.setTrendState(trends.saveState()); // the import threads are done with it
     writer.flush();
-    // The trends as of the newest record, like `apprentice-cli trends`.
-    for (const TrendResult &r : trends.analyzeNow()) {
-        if (r.significant)
-            writeLine(TrendWatch::eventJson(r, QString(), 0, trends.tracker().latestMs()));
-    }
+    writeCurrentTrends(trends);
 
     const EngineTotals t = engine.totals();
     QSet<QString> names;

@@ -5,6 +5,7 @@
 
 #include "engine.h"
 #include "eventjson.h"
+#include "evolution/trendwatch.h"
 #include "live/connectionmanager.h"
 #include "live/hostport.h"
 #include "live/stopsignals.h"
@@ -32,8 +33,9 @@ constexpr const char *Usage =
     "workflows instrumented with OpenTelemetry (GenAI semantic conventions) export their spans to the\n"
     "OTLP/HTTP receiver; HTTP endpoints stream records; log files grow. Writes one JSON analysis event per\n"
     "line to stdout (FORMATS.md section 2; \"line\" is the running number of the record received) until\n"
-    "SIGINT or SIGTERM, then analyses everything already accepted, flushes the store and closes with a\n"
-    "summary line. Refused spans and lines, and connection problems, go to stderr.\n"
+    "SIGINT or SIGTERM, then analyses everything already accepted, flushes the store and closes with the\n"
+    "current trends and a summary line. Trend warnings come at the first record of a new day, from daily\n"
+    "aggregates kept in the store. Refused spans and lines, and connection problems, go to stderr.\n"
     "\n"
     "Sources (at least one; each may be repeated):\n"
     "  --otlp HOST:PORT       receive OTLP/HTTP JSON at http://HOST:PORT/v1/traces (127.0.0.1:4318 is the\n"
@@ -168,6 +170,18 @@ int run(const QStringList &args)
         writeLine(eventToJson(e));
     });
 
+    // Trends ($0), as analyze keeps them: a warning when a new day shows a significant trend, in stream
+    // order; the daily aggregates continue from the store and go back to it with every write.
+    TrendWatch trends;
+    trends.setWarningHandler([&](const TrendResult &r, qint64 line, qint64 tsMs) {
+        Event e = r.toEvent();
+        e.line = line;
+        writer.addEvent(e);
+        writeLine(TrendWatch::eventJson(r, QString(), line, tsMs));
+    });
+    if (storePtr && !restoreTrends("listen", store, trends))
+        return ExitIoFailure;
+
     ConnectionManager manager;
     manager.setOptions(options);
     QHash<int, QString> labels;
@@ -184,6 +198,7 @@ int run(const QStringList &args)
             for (const Record &record : batch.records) {
                 RecordView view = record.view(scratch);
                 view.line = ++received; // the running number over all sources
+                trends.onRecord(view);  // a new day's trend warnings come before what its first record triggers
                 engine.process(view);
                 writer.addRecord(view);
             }
@@ -239,8 +254,10 @@ int run(const QStringList &args)
     QTimer storeTimer;
     storeTimer.setInterval(StoreFlushIntervalMs);
     QObject::connect(&storeTimer, &QTimer::timeout, &manager, [&] {
-        if (writer.dirty())
+        if (writer.dirty()) {
+            writer.setTrendState(trends.saveState());
             writer.flush();
+        }
     });
     if (storePtr)
         storeTimer.start();
@@ -262,7 +279,9 @@ int run(const QStringList &args)
     manager.removeAll();
     manager.flush();
     engine.finish();
+    writer.setTrendState(trends.saveState());
     writer.flush();
+    writeCurrentTrends(trends);
 
     const EngineTotals t = engine.totals();
     QSet<QString> names;

@@ -1,9 +1,12 @@
 #include "engineoptions.h"
 
+#include "command.h"
 #include "engine.h"
+#include "evolution/trendwatch.h"
 #include "storage/store.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 
 #include <cmath>
 #include <cstdio>
@@ -59,4 +62,28 @@ bool openStoreAndRestore(const char *command, const QString &dbPath, Store &stor
         return false;
     }
     return true;
+}
+
+bool restoreTrends(const char *command, const Store &store, TrendWatch &trends)
+{
+    QByteArray state;
+    QString error;
+    if (!store.loadTrendState(state, &error)) {
+        std::fprintf(stderr, "apprentice-cli %s: %s\n", command, qPrintable(error));
+        return false;
+    }
+    if (!state.isEmpty() && !trends.restoreState(state)) {
+        std::fprintf(stderr, "apprentice-cli %s: %s: the stored trend aggregates are unreadable; nothing was changed\n",
+                     command, qPrintable(QDir::toNativeSeparators(store.path())));
+        return false;
+    }
+    return true;
+}
+
+void writeCurrentTrends(const TrendWatch &trends)
+{
+    for (const TrendResult &r : trends.analyzeNow()) {
+        if (r.significant)
+            writeLine(TrendWatch::eventJson(r, QString(), 0, trends.tracker().latestMs()));
+    }
 }

@@ -10,6 +10,7 @@ class QCommandLineParser;
 namespace Apprentice {
 class Engine;
 class Store;
+class TrendWatch;
 }
 
 /// The engine options that analyze and listen share: --graduate-after, --apprentice-cost, --always-on-cost.
@@ -27,3 +28,11 @@ struct EngineOptions {
 /// holds. Prints "apprentice-cli COMMAND: ..." on failure and returns false.
 bool openStoreAndRestore(const char *command, const QString &dbPath, Apprentice::Store &store,
                          Apprentice::Engine &engine);
+
+/// Continues `trends` from the daily aggregates an earlier run left in `store` (none: nothing to do).
+/// Prints "apprentice-cli COMMAND: ..." and returns false when they cannot be read; nothing is changed.
+bool restoreTrends(const char *command, const Apprentice::Store &store, Apprentice::TrendWatch &trends);
+
+/// The trends as of the newest record, significant ones only, as `trend` lines without a line number
+/// (what `apprentice-cli trends` prints): how analyze and listen end.
+void writeCurrentTrends(const Apprentice::TrendWatch &trends);

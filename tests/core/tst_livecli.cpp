@@ -225,6 +225,42 @@ private slots:
         QVERIFY(cli.out.isEmpty());
     }
 
+    void listenWarnsOfTrendsLikeAnalyze()
+    {
+        // Twelve days of slow creep, followed as a file tail: the same trend warnings at the same records
+        // with the same slopes as analyze gives for the file.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"creep.jsonl"_s);
+        QProcess sim;
+        sim.start(QStringLiteral(APPRENTICE_CLI), {u"simulate"_s, u"--scenario"_s, u"slow_creep"_s, u"--days"_s, u"12"_s,
+                                                   u"--rate"_s, u"2000"_s, u"--at"_s, u"0"_s, u"--out"_s, file});
+        QVERIFY(sim.waitForFinished(60000) && sim.exitCode() == 0);
+        Cli analyze({u"analyze"_s, u"--no-db"_s, file});
+        QVERIFY(analyze.finish(60000));
+        const auto lineTrends = [](const QList<QJsonObject> &events) {
+            QList<QJsonObject> trends;
+            for (const QJsonObject &e : events)
+                if (e.value(u"event").toString() == u"trend" && e.contains(u"line"))
+                    trends << e;
+            return trends;
+        };
+        const QList<QJsonObject> expected = lineTrends(analyze.events());
+        QVERIFY(!expected.isEmpty());
+
+        Cli listen({u"listen"_s, u"--no-db"_s, u"--tail"_s, file});
+        QTRY_VERIFY_WITH_TIMEOUT(lineTrends(listen.events()).size() >= expected.size(), 60000);
+        listen.process.terminate();
+        QVERIFY(listen.finish());
+        QCOMPARE(listen.process.exitCode(), 0);
+        const QList<QJsonObject> got = lineTrends(listen.events());
+        QCOMPARE(got.size(), expected.size());
+        for (qsizetype i = 0; i < got.size(); ++i) {
+            QCOMPARE(got[i].value(u"line").toInteger(), expected[i].value(u"line").toInteger());
+            QCOMPARE(got[i].value(u"tool").toString(), expected[i].value(u"tool").toString());
+            QCOMPARE(got[i].value(u"slope_per_day").toDouble(), expected[i].value(u"slope_per_day").toDouble());
+        }
+    }
+
     void serveDemoFeedsListenEndToEnd()
     {
         // The demo's API slows down after 60 executions: listening over SSE must graduate, then see the drift.
