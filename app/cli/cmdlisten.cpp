@@ -66,6 +66,7 @@ constexpr const char *Usage =
     "Exit codes: 0 stopped by a signal after a clean flush, 1 a source or the store failed, 2 usage error.\n";
 
 constexpr int StoreFlushIntervalMs = 5000;
+constexpr int TrendFlushEvery = 12; // store writes between two writes of the trend aggregates
 
 QString sourceLabel(const ConnectionInfo &info)
 {
@@ -253,9 +254,12 @@ int run(const QStringList &args)
 
     QTimer storeTimer;
     storeTimer.setInterval(StoreFlushIntervalMs);
+    int flushes = 0;
     QObject::connect(&storeTimer, &QTimer::timeout, &manager, [&] {
         if (writer.dirty()) {
-            writer.setTrendState(trends.saveState());
+            // The daily aggregates are about 1 KB per tool, metric set and day: once a minute is enough.
+            if (++flushes % TrendFlushEvery == 0)
+                writer.setTrendState(trends.saveState());
             writer.flush();
         }
     });
