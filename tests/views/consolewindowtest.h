@@ -46,7 +46,7 @@ inline bool runDemo(MainWindow &w, qint64 executions, Apprentice::Situation s, q
 inline int clickDrift(DriftPage *page, const QString &metricLabel)
 {
     int row = -1;
-    QTest::qWaitFor([&] {
+    const bool found = QTest::qWaitFor([&] {
         for (int r = 0; r < page->proxy()->rowCount(); ++r) {
             const QModelIndex idx = page->proxy()->index(r, EventsModel::ColMetric);
             if (idx.data(EventsModel::KindRole).toInt() == EventsModel::KindDrift && idx.data().toString() == metricLabel) {
@@ -56,7 +56,7 @@ inline int clickDrift(DriftPage *page, const QString &metricLabel)
         }
         return false;
     }, 5000);
-    if (row < 0)
+    if (!found)
         return -1;
     QTableView *table = page->table();
     table->scrollTo(page->proxy()->index(row, 0));
