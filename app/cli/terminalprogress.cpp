@@ -2,24 +2,25 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
-TerminalProgress::TerminalProgress(const char *command, int force)
+TerminalProgress::TerminalProgress(const char *command)
     : m_command(command)
-    , m_enabled(force >= 0 ? force != 0 : isatty(fileno(stderr)) != 0)
+    , m_enabled(isatty(fileno(stderr)) != 0)
 {
 }
 
-QString TerminalProgress::text(const char *command, const QString &file, qint64 done, qint64 total)
+QString TerminalProgress::text(qint64 done, qint64 total) const
 {
     const QLocale locale;
     if (total <= 0)
         return QStringLiteral("apprentice-cli %1: %2  %3 read")
-            .arg(QLatin1String(command), file, locale.formattedDataSize(done, 1));
+            .arg(QLatin1String(m_command), m_file, locale.formattedDataSize(done, 1));
     const int percent = int(std::min<qint64>(100, done * 100 / total));
     return QStringLiteral("apprentice-cli %1: %2  %3 %  (%4 of %5)")
-        .arg(QLatin1String(command), file)
+        .arg(QLatin1String(m_command), m_file)
         .arg(percent)
         .arg(locale.formattedDataSize(done, 1), locale.formattedDataSize(total, 1));
 }
@@ -29,7 +30,7 @@ void TerminalProgress::progress(qint64 done, qint64 total)
     if (!m_enabled)
         return;
     // \r and erase-to-end: the line rewrites itself instead of scrolling.
-    std::fprintf(stderr, "\r\033[K%s", qPrintable(text(m_command, m_file, done, total)));
+    std::fprintf(stderr, "\r\033[K%s", qPrintable(text(done, total)));
     std::fflush(stderr);
     m_shown = true;
 }

@@ -12,19 +12,17 @@
 class TerminalProgress : public Apprentice::ProgressSink
 {
 public:
-    /// `command` names the line; enabled only when stderr is a terminal, unless `force` says otherwise.
-    explicit TerminalProgress(const char *command, int force = -1);
+    /// `command` names the line; enabled only when stderr is a terminal.
+    explicit TerminalProgress(const char *command);
 
     void setFile(const QString &file) { m_file = file; }
     void progress(qint64 done, qint64 total) override;
     /// Erases the progress line, if one is shown.
     void clear();
-    bool isEnabled() const { return m_enabled; }
-
-    /// The line's text (without the erase sequence): exposed for tests.
-    static QString text(const char *command, const QString &file, qint64 done, qint64 total);
 
 private:
+    QString text(qint64 done, qint64 total) const;
+
     const char *m_command;
     bool m_enabled;
     bool m_shown = false;

@@ -177,9 +177,7 @@ namespace {
 // ln x to about 1e-4 (a 4,096-entry mantissa table): far finer than the kernel's bandwidth.
 double roughLog(double x)
 {
-    const auto bits = std::bit_cast<std::uint64_t>(x);
-    const int exponent = int((bits >> 52) & 0x7ff) - 1023;
-    return (exponent + DDSketchDetail::mantissaLog2.table[(bits >> 40) & 0xfff]) * 0.6931471805599453;
+    return DDSketchDetail::roughLog2(x) * 0.6931471805599453;
 }
 } // namespace
 

@@ -18,6 +18,14 @@ struct MantissaLog2 {
     double invLog2Gamma = 0;
 };
 extern const MantissaLog2 mantissaLog2;
+
+/// log2 of a positive normal double, to 2^-13 (the exponent plus the table's mantissa term): no libm call.
+inline double roughLog2(double positive)
+{
+    const auto bits = std::bit_cast<std::uint64_t>(positive);
+    const int exponent = int((bits >> 52) & 0x7ff) - 1023;
+    return exponent + mantissaLog2.table[(bits >> 40) & 0xfff];
+}
 } // namespace DDSketchDetail
 
 /// Mergeable quantile sketch with bounded relative error (DDSketch, Masson et al., VLDB 2019).
@@ -62,10 +70,7 @@ public:
     /// Bucket index of a positive value (exposed for tests and pre-binned histograms).
     static int indexOf(double positive)
     {
-        const auto bits = std::bit_cast<std::uint64_t>(positive);
-        const int exponent = int((bits >> 52) & 0x7ff) - 1023;
-        const double log2v = exponent + DDSketchDetail::mantissaLog2.table[(bits >> 40) & 0xfff];
-        const double x = log2v * DDSketchDetail::mantissaLog2.invLog2Gamma;
+        const double x = DDSketchDetail::roughLog2(positive) * DDSketchDetail::mantissaLog2.invLog2Gamma;
         const int i = int(x); // truncation; ceil without the libm call
         return i + (double(i) < x);
     }
