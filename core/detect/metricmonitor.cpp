@@ -495,10 +495,11 @@ void MetricMonitor::rebase()
     m_reference.clear();
     m_distinctValid = false;
     m_offered = 0;
+    m_nextKeep = 0; // refilling: every value is kept
     for (double v : since)
         insertReference(v);
     resetDetector();
-    m_rebuildAfter = 1; // score against the new reference at once
+    m_rebuildAfter = 0; // score against the new reference at once, or learn until it is big enough
     m_rebasing = int(m_reference.size()) < m_config->rebaseValues;
 }
 
@@ -631,7 +632,9 @@ bool MetricMonitor::deserialize(const QByteArray &data)
         m.m_llrOn = llrSize != 0;
     }
     m.m_changesSinceTable = changes;
-    m.m_rebuildAfter = tableSize ? std::max(1, int(m.m_reference.size()) / 4) : 1;
+    m.m_rebuildAfter = m.m_rebasing || int(m.m_reference.size()) < m_config->minReference ? 0
+        : tableSize                                                              ? std::max(1, int(m.m_reference.size()) / 4)
+                                                                                 : 1;
     m.m_anyRun = true; // conservative: the next in-band value clears the counters
     for (const auto &rule : m_config->runRules)
         m.m_minRunZ = std::min(m.m_minRunZ, rule.z);
@@ -647,7 +650,7 @@ bool MetricMonitor::deserialize(const QByteArray &data)
     m.m_runDown[0] = runDown;
     m.m_latched = latched;
     m.m_latchedValues = latchedValues;
-    m.m_nextKeep = nextKeep;
+    m.m_nextKeep = m.m_reference.size() < size_t(m_config->referenceSize) ? 0 : nextKeep;
     m.refreshShape();
     if (version < 5 && tableSize != 0)
         m.buildLlrTable(); // stored before the likelihood-ratio CUSUM: its table from the reference, on the stored grid

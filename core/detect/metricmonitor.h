@@ -43,8 +43,10 @@ public:
     /// Statistical monitoring: scores v, updates the detector, learns v if it is in control.
     [[gnu::always_inline]] Check check(double v)
     {
-        if (m_rebasing || int(m_reference.size()) < m_config->minReference || m_changesSinceTable >= m_rebuildAfter)
-            [[unlikely]] return checkStarting(v);
+        // m_rebuildAfter is 0 while rebasing or while the reference is too small, so this one test
+        // also sends those values to checkStarting().
+        if (m_changesSinceTable >= m_rebuildAfter) [[unlikely]]
+            return checkStarting(v);
         return checkScored(v);
     }
 
@@ -83,7 +85,7 @@ private:
     void insertReference(double v)
     {
         ++m_offered;
-        if (m_offered < m_nextKeep && m_reference.size() >= size_t(m_config->referenceSize)) [[likely]]
+        if (m_offered < m_nextKeep) [[likely]] // m_nextKeep is 0 until the reservoir is full: every value is kept
             return;
         keepReference(v);
     }
@@ -145,11 +147,11 @@ private:
     std::uint64_t m_upStart = 0, m_downStart = 0, m_llrStart = 0; // sequence numbers where each CUSUM left zero
     std::uint64_t m_seq = 0;        // values pushed so far
     std::uint64_t m_offered = 0;    // values offered to the reservoir
-    std::uint64_t m_nextKeep = 0;   // m_offered at which the next value is kept
+    std::uint64_t m_nextKeep = 0;   // m_offered at which the next value is kept; 0 while the reservoir fills
     std::vector<float> m_reference; // sorted
     int m_latched = 0;
     int m_changesSinceTable = 0;
-    int m_rebuildAfter = 1;
+    int m_rebuildAfter = 0; ///< table rebuilt after this many changes; 0: not scoring yet (rebasing, small reference)
     bool m_anyRun = false;
     bool m_pendingValid = false;
     bool m_rebasing = false;
