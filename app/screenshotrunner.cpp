@@ -47,6 +47,7 @@ void ScreenshotRunner::runFiles(const QStringList &files)
         if (!importing && !m_loaded)
             onLoaded();
     });
+    m_window->setKeepsKnowledge(false); // the pictures show these files, not what earlier runs learned
     m_window->openFiles(files);
 }
 

@@ -291,7 +291,10 @@ QString AppSettings::evolutionDatabase() const
 
 void AppSettings::setEvolutionDatabase(const QString &path)
 {
+    if (path == evolutionDatabase())
+        return; // a default stays implicit: it follows the settings file
     m_settings->setValue(KeyEvolutionDb, path);
+    emit evolutionDatabaseChanged(path);
 }
 
 double AppSettings::whatIf(const QString &name, double fallback) const

@@ -77,9 +77,10 @@ public:
     QByteArray tiersJson() const;
     void setTiersJson(const QByteArray &json);
 
-    // Evolution
-    /// The SQLite file keeping the mutation ledger and avoidance rules (the CLI's store by default;
-    /// beside the settings file when one is given); empty: nothing kept.
+    // Store
+    /// The SQLite file keeping what sessions on real data learn (profiles, phases, events, ledger), the
+    /// mutation ledger and the avoidance rules (the CLI's store by default; beside the settings file when
+    /// one is given); empty: nothing kept.
     QString evolutionDatabase() const;
     void setEvolutionDatabase(const QString &path);
 
@@ -99,6 +100,7 @@ signals:
     void graduationExecutionsChanged(int executions);
     void tiersChanged();
     void operatorNameChanged(const QString &name);
+    void evolutionDatabaseChanged(const QString &path);
 
 private:
     QSettings *m_settings;

@@ -41,6 +41,10 @@ EngineHost::EngineHost(QObject *parent)
     connect(m_worker, &EngineWorker::actionDone, this, &EngineHost::actionDone);
     connect(m_worker, &EngineWorker::comparisonReady, this, &EngineHost::comparisonReady);
     connect(m_worker, &EngineWorker::rerunRefused, this, &EngineHost::rerunRefused);
+    connect(m_worker, &EngineWorker::storeChanged, this, [this](const StoreStatus &status) {
+        m_storeStatus = status;
+        emit storeChanged(status);
+    });
     m_thread->start();
     configure(m_config);
 }
@@ -78,6 +82,10 @@ void EngineHost::resetSession()
     post([w = m_worker, generation] { w->resetSession(generation); });
     emit sessionReset();
     emit demoStateChanged(m_demo);
+    if (!m_storeStatus.path.isEmpty() || !m_storeStatus.error.isEmpty()) {
+        m_storeStatus = StoreStatus();
+        emit storeChanged(m_storeStatus);
+    }
 }
 
 void EngineHost::openFiles(const QStringList &paths)

@@ -68,6 +68,8 @@ public:
     double recordsPerSecond() const { return m_rate; }
     qint64 latestTsMs() const { return m_latestTsMs; }
     std::shared_ptr<const Apprentice::EngineSnapshot> snapshot() const { return m_snapshot; }
+    /// Whether this session keeps what it learns, and where (see HostConfig::storePath).
+    const StoreStatus &storeStatus() const { return m_storeStatus; }
 
 signals:
     void published(std::shared_ptr<const EnginePublication> publication);
@@ -81,6 +83,7 @@ signals:
     void comparisonReady(const Apprentice::ShadowComparison &comparison);
     void rerunRefused(qint64 driftId, const QString &tierName, RerunRefusal why);
     void sessionReset();
+    void storeChanged(const StoreStatus &status);
 
 private:
     void onPublished(std::shared_ptr<const EnginePublication> publication);
@@ -99,4 +102,5 @@ private:
     double m_rate = 0;
     qint64 m_latestTsMs = 0;
     std::shared_ptr<const Apprentice::EngineSnapshot> m_snapshot;
+    StoreStatus m_storeStatus;
 };

@@ -7,8 +7,11 @@
 #include "llm/tierladder.h"
 #include "recordsink.h"
 #include "resources.h"
+#include "storage/store.h"
+#include "storage/storewriter.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -26,6 +29,7 @@ constexpr size_t MaxInvestigations = 5000;
 constexpr size_t MaxInternedStrings = 200000;
 constexpr qint64 DemoBudgetMs = 20;
 constexpr qint64 EvolutionIntervalMs = 2000; // trends are daily: re-analysing more often shows nothing new
+constexpr qint64 StoreIntervalMs = 2000;     // live data and operator actions reach the store this often
 
 double seedScore(double z)
 {
@@ -121,7 +125,10 @@ EngineWorker::EngineWorker(QObject *parent)
     newEngine();
 }
 
-EngineWorker::~EngineWorker() = default;
+EngineWorker::~EngineWorker()
+{
+    writeStore();
+}
 
 void EngineWorker::configure(const HostConfig &config)
 {
@@ -257,6 +264,7 @@ void EngineWorker::resetSession(qint64 generation)
         return;
     }
     stopDemo();
+    detachStore();
     m_generation = generation;
     m_seq = 0;
     m_latestTsMs = 0;
@@ -350,6 +358,8 @@ EngineWorker::MetricSeries *EngineWorker::findSeries(const QString &workflow, co
 void EngineWorker::processRecord(const RecordView &v, int fileIndex, qint16 source)
 {
     ToolSeries &ts = toolSeries(v.workflow, v.version, v.tool);
+    if (m_storeWriter)
+        m_storeWriter->addRecord(v);
     StreamRow &row = m_rows.emplace_back();
     row.seq = ++m_seq;
     if (m_seq == 1)
@@ -477,6 +487,8 @@ InvestigationRecord EngineWorker::contextFor(const Event &drift) const
 
 void EngineWorker::onEngineEvent(const Event &e)
 {
+    if (m_storeWriter)
+        m_storeWriter->addEvent(e);
     EventRecord r{e, m_current ? m_current->seq : 0};
     switch (e.kind) {
     case EventKind::Anomaly:
@@ -574,6 +586,7 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
         m_importQueue.emplace_back(paths, std::move(cancel));
         return;
     }
+    attachStore();
     m_importing = true;
     ImportSummary summary;
     summary.files = paths;
@@ -603,6 +616,7 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
     m_importing = false;
     m_forceSnapshot = true;
     publish(true);
+    writeStore();
     emit importFinished(summary);
 
     if (m_resetPending) {
@@ -631,6 +645,8 @@ void EngineWorker::serviceEvents()
 
 void EngineWorker::appendRecords(const std::vector<Record> &records, qint16 source)
 {
+    if (!m_storeChecked)
+        attachStore();
     for (const Record &r : records)
         processRecord(r.view(m_scratch), -1, source);
 }
@@ -757,6 +773,65 @@ void EngineWorker::onPublishTick()
 {
     if (m_dirty || m_forceSnapshot)
         publish(false);
+    if (m_storeWriter && !m_importing && m_storeWriter->dirty() && m_storeWriter->sinceWrite() >= StoreIntervalMs)
+        writeStore();
+}
+
+void EngineWorker::attachStore()
+{
+    if (m_storeChecked)
+        return;
+    m_storeChecked = true;
+    // Only a fresh session on real data: the demo's synthetic workflows are never kept.
+    if (m_config.storePath.isEmpty() || m_demoRunning || m_seq > 0)
+        return;
+    StoreStatus status;
+    status.path = m_config.storePath;
+    auto store = std::make_unique<Store>();
+    QString error;
+    EngineSnapshot snapshot;
+    if (!store->open(m_config.storePath, &error)) {
+        status.error = error;
+    } else if (!store->loadSnapshot(snapshot, &error) || !m_engine->restore(snapshot, &error)) {
+        status.error = QStringLiteral("cannot continue from %1: %2").arg(QDir::toNativeSeparators(m_config.storePath), error);
+        newEngine(); // nothing half-restored
+    }
+    if (!status.error.isEmpty()) {
+        emit storeChanged(status);
+        return;
+    }
+    status.restored = int(snapshot.workflows.size());
+    m_store = std::move(store);
+    m_storeWriter = std::make_unique<StoreWriter>(
+        *m_engine, m_store.get(), false,
+        [this](const QString &message) {
+            StoreStatus failed;
+            failed.path = m_config.storePath;
+            failed.error = message;
+            emit storeChanged(failed);
+        },
+        StoreWriter::Ledger::Handed); // publish() takes the ledger rows and hands them over
+    emit storeChanged(status);
+    m_forceSnapshot = true;
+    publish(true);
+}
+
+void EngineWorker::writeStore()
+{
+    if (m_storeWriter && m_storeWriter->dirty())
+        m_storeWriter->flush();
+}
+
+void EngineWorker::detachStore()
+{
+    if (m_storeWriter) {
+        m_engine->finish(); // open executions count, as at the end of an import
+        publish(true);      // hands the last ledger rows over
+        writeStore();
+    }
+    m_storeWriter.reset();
+    m_store.reset();
+    m_storeChecked = false;
 }
 
 void EngineWorker::flush()
@@ -797,6 +872,8 @@ void EngineWorker::publish(bool force)
     p->ledger = m_engine->takeLedgerEntries();
     p->ledger.insert(p->ledger.end(), m_rerunLedger.begin(), m_rerunLedger.end());
     m_rerunLedger.clear();
+    if (m_storeWriter)
+        m_storeWriter->addLedger(p->ledger);
     if (m_seq > m_lastCostSeq)
         sampleCost(); // the latest point is always current
     p->costs = std::exchange(m_costs, {});
@@ -854,6 +931,8 @@ void EngineWorker::applyAction(const OperatorAction &a)
     }
     m_forceSnapshot = true;
     m_dirty = true;
+    if (m_storeWriter)
+        m_storeWriter->touch();
     publish(true);
     emit actionDone(a, ok, error);
 }
@@ -946,6 +1025,7 @@ void EngineWorker::shutdown()
     m_shutdown = true;
     stopDemo();
     m_publishTimer->stop();
+    detachStore();
     if (m_queue)
         m_queue->cancelAll();
 }

@@ -23,6 +23,8 @@
 class QTimer;
 namespace Apprentice {
 class InvestigationQueue;
+class Store;
+class StoreWriter;
 }
 
 /// Lives on the engine thread and owns everything heavy: the Engine, the demo simulator, chart
@@ -71,6 +73,8 @@ signals:
     void actionDone(const OperatorAction &action, bool ok, const QString &error);
     void comparisonReady(const Apprentice::ShadowComparison &comparison);
     void rerunRefused(qint64 driftId, const QString &tierName, RerunRefusal why);
+    /// The session attached to the store, or keeping it failed.
+    void storeChanged(const StoreStatus &status);
 
 private:
     struct WorkflowInfo {
@@ -123,6 +127,10 @@ private:
     void addRerunCharges(Apprentice::EngineSnapshot &snapshot) const;
     DemoState demoState() const;
     void sampleCost();
+    /// A session on real data continues from the store (once, before its first record) and writes back to it.
+    void attachStore();
+    void writeStore();
+    void detachStore();
 
     HostConfig m_config;
     std::unique_ptr<Apprentice::Engine> m_engine;
@@ -194,6 +202,11 @@ private:
     std::deque<std::pair<QStringList, std::shared_ptr<std::atomic_bool>>> m_importQueue;
     bool m_resetPending = false;
     qint64 m_resetGeneration = 0;
+
+    // the store a session on real data continues from and writes to
+    std::unique_ptr<Apprentice::Store> m_store;
+    std::unique_ptr<Apprentice::StoreWriter> m_storeWriter;
+    bool m_storeChecked = false; ///< this session has decided whether to keep its knowledge
 
     // ticks
     QTimer *m_publishTimer = nullptr;

@@ -13,6 +13,16 @@ struct HostConfig {
     int graduationExecutions = 50;  ///< executions before a workflow version graduates
     QByteArray tiersJson;           ///< investigation ladder ({"tiers":[...]}); empty = built-in rules only
     int publishIntervalMs = 50;     ///< ~20 Hz
+    /// The SQLite store that keeps what sessions learn (profiles, phases, events, ledger): a session on real
+    /// data continues from it and writes back to it; the demo never touches it. Empty: nothing is kept.
+    QString storePath;
+};
+
+/// What the session keeps in the store: set when a session on real data attaches to it.
+struct StoreStatus {
+    QString path;      ///< the store attached to (empty: none)
+    int restored = 0;  ///< workflow versions the session continued from
+    QString error;     ///< why nothing is kept (cannot open, unreadable, a failed write); empty: all is well
 };
 
 /// How the built-in demo starts.

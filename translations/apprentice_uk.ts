@@ -2459,10 +2459,6 @@ Tier: %2, cost %3</source>
         <translation>&amp;Новий сеанс</translation>
     </message>
     <message>
-        <source>Forget everything learned in this session and start empty</source>
-        <translation>Забути все вивчене в цьому сеансі й почати з порожнього</translation>
-    </message>
-    <message>
         <source>&amp;Export report…</source>
         <translation>&amp;Експортувати звіт…</translation>
     </message>
@@ -2645,6 +2641,18 @@ Tier: %2, cost %3</source>
     <message>
         <source>New version in shadow after 300 executions</source>
         <translation>Нова версія в тіньовому режимі після 300 виконань</translation>
+    </message>
+    <message>
+        <source>Profiles are not kept: %1</source>
+        <translation>Профілі не зберігаються: %1</translation>
+    </message>
+    <message>
+        <source>Start an empty session; the next file or live source continues from the kept profiles</source>
+        <translation>Почати порожній сеанс; наступний файл чи живе джерело продовжить зі збережених профілів</translation>
+    </message>
+    <message>
+        <source>under 1 ms</source>
+        <translation>менш ніж 1 мс</translation>
     </message>
 </context>
 <context>
@@ -3459,16 +3467,36 @@ Tier: %2, cost %3</source>
         <translation> виконань</translation>
     </message>
     <message>
-        <source>Graduation applies to sessions started afterwards. About 20 bytes per chart value and 200 bytes per stream record.</source>
-        <translation>Поріг випуску діє для сеансів, розпочатих після зміни. Близько 20 байтів на значення графіка і 200 байтів на запис потоку.</translation>
-    </message>
-    <message>
         <source>Investigate with LLM tiers</source>
         <translation>Розслідувати рівнями LLM</translation>
     </message>
     <message>
         <source>Off: the built-in rules diagnose every drift at once, for $0, and the ledger charges the seed&apos;s modelled prices. On: drifts go up this ladder of models; each answer, its tokens and cost appear in the drift&apos;s Investigation tab.</source>
         <translation>Вимкнено: вбудовані правила одразу діагностують кожен дрейф за $0, а облік нараховує модельні ціни зі статті. Увімкнено: дрейфи проходять цією драбиною моделей; кожна відповідь, її токени й вартість з’являються на вкладці «Розслідування» дрейфу.</translation>
+    </message>
+    <message>
+        <source>Keep profiles in</source>
+        <translation>Зберігати профілі в</translation>
+    </message>
+    <message>
+        <source>SQLite store (*.sqlite *.db);;All files (*)</source>
+        <translation>Сховище SQLite (*.sqlite *.db);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>The SQLite store a session on real data continues from and writes back to — profiles, phases, events, the ledger and the mutation ledger (apprentice-cli uses the same file by default). Empty: nothing is kept.</source>
+        <translation>Сховище SQLite, з якого сеанс на реальних даних продовжує і куди записує — профілі, фази, події, облік витрат і журнал мутацій (apprentice-cli типово використовує той самий файл). Порожньо: нічого не зберігається.</translation>
+    </message>
+    <message>
+        <source>nothing is kept</source>
+        <translation>нічого не зберігається</translation>
+    </message>
+    <message>
+        <source>Choose the store file</source>
+        <translation>Вибрати файл сховища</translation>
+    </message>
+    <message>
+        <source>Graduation and the store apply to sessions started afterwards (the mutation ledger moves at the next start). About 20 bytes per chart value and 200 bytes per stream record.</source>
+        <translation>Випуск і сховище діють для сеансів, розпочатих після зміни (журнал мутацій переїде під час наступного запуску). Близько 20 байтів на значення графіка і 200 байтів на запис потоку.</translation>
     </message>
 </context>
 <context>
@@ -3600,6 +3628,33 @@ Tier: %2, cost %3</source>
     <message>
         <source>Median latency per tool (ms)</source>
         <translation>Медіанна затримка за інструментами (мс)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStatusLabel</name>
+    <message>
+        <source>Profiles not kept</source>
+        <translation>Профілі не зберігаються</translation>
+    </message>
+    <message>
+        <source>What this session learns is not kept: %1</source>
+        <translation>Вивчене в цьому сеансі не зберігається: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profiles kept · %n restored</source>
+        <translation>
+            <numerusform>Профілі зберігаються · відновлено %n</numerusform>
+            <numerusform>Профілі зберігаються · відновлено %n</numerusform>
+            <numerusform>Профілі зберігаються · відновлено %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profiles kept</source>
+        <translation>Профілі зберігаються</translation>
+    </message>
+    <message>
+        <source>Profiles, phases, events and the ledger are kept in %1; the next session on real data continues from them (the demo never touches it)</source>
+        <translation>Профілі, фази, події та облік витрат зберігаються в %1; наступний сеанс на реальних даних продовжить із них (демо цього файлу не торкається)</translation>
     </message>
 </context>
 <context>

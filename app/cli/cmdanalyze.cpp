@@ -1,7 +1,7 @@
 // apprentice-cli analyze: replay log exports through the engine; analysis events on stdout.
 #include "command.h"
 #include "engineoptions.h"
-#include "storewriter.h"
+#include "storage/storewriter.h"
 #include "terminalprogress.h"
 
 #include "engine.h"
@@ -228,7 +228,9 @@ int run(const QStringList &args)
     }
 
     const EngineTotals before = engine.totals(); // stored history: the summary reports this run
-    StoreWriter writer("analyze", engine, storePtr, p.isSet(keep));
+    StoreWriter writer(engine, storePtr, p.isSet(keep), [](const QString &message) {
+        std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(message));
+    });
     AnalyzeSink sink(engine, writer);
     const bool several = files.size() > 1;
     QString currentFile;

@@ -1,7 +1,7 @@
 // apprentice-cli listen: receive records live (OTLP/HTTP, streams, file tails); analysis events on stdout.
 #include "command.h"
 #include "engineoptions.h"
-#include "storewriter.h"
+#include "storage/storewriter.h"
 
 #include "engine.h"
 #include "eventjson.h"
@@ -158,7 +158,9 @@ int run(const QStringList &args)
     }
 
     const EngineTotals before = engine.totals();
-    StoreWriter writer("listen", engine, storePtr, p.isSet(keep));
+    StoreWriter writer(engine, storePtr, p.isSet(keep), [](const QString &message) {
+        std::fprintf(stderr, "apprentice-cli listen: %s\n", qPrintable(message));
+    });
     qint64 received = 0;
     qint64 rejected = 0;
     std::vector<CustomMetricView> scratch;

@@ -6,6 +6,8 @@
 #include "streammodel.h"
 #include "workflowsmodel.h"
 
+#include "storage/store.h"
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -199,6 +201,127 @@ private slots:
         host.flush();
         QTRY_COMPARE(host.totals().records, 240);
         QCOMPARE(host.totals().graduations, 1);
+    }
+
+    static std::vector<Record> demoRecords(quint64 seed, int executions)
+    {
+        DemoSimulator sim(seed);
+        std::vector<Record> records;
+        for (int i = 0; i < executions; ++i) {
+            auto e = sim.nextExecution();
+            records.insert(records.end(), e.begin(), e.end());
+        }
+        return records;
+    }
+
+    /// Imports `file` into a session of `host` kept in `store`: what the session said of the store (empty on timeout).
+    static StoreStatus importKept(EngineHost &host, const QString &store, const QString &file, qint64 *records = nullptr)
+    {
+        HostConfig config;
+        config.storePath = store;
+        host.configure(config);
+        QSignalSpy finished(&host, &EngineHost::importFinished);
+        QSignalSpy stored(&host, &EngineHost::storeChanged);
+        host.openFiles({file});
+        if (!QTest::qWaitFor([&] { return finished.count() == 1 && stored.count() == 1; }, 10000))
+            return {};
+        if (records)
+            *records = finished.at(0).at(0).value<ImportSummary>().records;
+        return stored.at(0).at(0).value<StoreStatus>();
+    }
+
+    static const WorkflowSnapshot *onlyWorkflow(const EngineHost &host)
+    {
+        const auto snapshot = host.snapshot();
+        return snapshot && snapshot->workflows.size() == 1 ? &snapshot->workflows.front() : nullptr;
+    }
+
+    void knowledgeCarriesOverToTheNextSessionOnRealData()
+    {
+        const QString store = m_dir.filePath(QStringLiteral("knowledge.sqlite"));
+        const QString path = m_dir.filePath(QStringLiteral("day1.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 100));
+        HostConfig config;
+        config.storePath = store;
+        {
+            EngineHost host;
+            const StoreStatus status = importKept(host, store, path);
+            QCOMPARE(status.path, store);
+            QCOMPARE(status.restored, 0);
+            QVERIFY2(status.error.isEmpty(), qPrintable(status.error));
+            QTRY_VERIFY(onlyWorkflow(host) && onlyWorkflow(host)->phase == Phase::Graduated);
+        } // closing the session writes what is left
+        {
+            Store s;
+            EngineSnapshot kept;
+            QString error;
+            QVERIFY2(s.open(store, &error) && s.loadSnapshot(kept, &error), qPrintable(error));
+            QCOMPARE(kept.workflows.size(), size_t(1));
+            QCOMPARE(kept.workflows.front().phase, Phase::Graduated);
+            QCOMPARE(kept.workflows.front().executions, 100);
+            QVERIFY(!s.loadEvents().empty());
+        }
+
+        // The next day, live: the session continues from the kept profiles instead of starting an apprenticeship.
+        const std::vector<Record> day2 = demoRecords(11, 20);
+        EngineHost host;
+        host.configure(config);
+        QSignalSpy stored(&host, &EngineHost::storeChanged);
+        host.appendRecords(day2);
+        host.flush();
+        QTRY_COMPARE(host.totals().records, 80);
+        QCOMPARE(stored.count(), 1);
+        QCOMPARE(stored.at(0).at(0).value<StoreStatus>().restored, 1);
+        QTRY_VERIFY(onlyWorkflow(host) && onlyWorkflow(host)->executions == 120);
+        QCOMPARE(onlyWorkflow(host)->phase, Phase::Graduated);
+        QCOMPARE(host.totals().graduations, 0);
+
+        // Without a store the same records start from nothing.
+        EngineHost forgetful;
+        forgetful.appendRecords(day2);
+        forgetful.flush();
+        QTRY_VERIFY(onlyWorkflow(forgetful) && onlyWorkflow(forgetful)->executions == 20);
+        QCOMPARE(onlyWorkflow(forgetful)->phase, Phase::Apprentice);
+        QVERIFY(forgetful.storeStatus().path.isEmpty());
+    }
+
+    void anUnreadableStoreIsReportedAndLeftUntouched()
+    {
+        const QString store = m_dir.filePath(QStringLiteral("broken.sqlite"));
+        const QByteArray garbage("this is not an SQLite database, and it must stay exactly this\n");
+        {
+            QFile f(store);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        const QString path = m_dir.filePath(QStringLiteral("any.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 60));
+        EngineHost host;
+        qint64 records = 0;
+        const StoreStatus status = importKept(host, store, path, &records);
+        QCOMPARE(records, 240); // the import itself goes on
+        QVERIFY(!status.error.isEmpty());
+        QCOMPARE(host.storeStatus().error, status.error);
+        QFile f(store);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), garbage);
+    }
+
+    void theDemoNeverTouchesTheStore()
+    {
+        const QString store = m_dir.filePath(QStringLiteral("untouched.sqlite"));
+        HostConfig config;
+        config.storePath = store;
+        EngineHost host;
+        host.configure(config);
+        QSignalSpy stored(&host, &EngineHost::storeChanged);
+        runDemo(host, 80);
+        host.appendRecords(demoRecords(5, 5)); // a live source beside the demo does not attach either
+        host.resetSession();
+        host.flush();
+        QTRY_COMPARE(host.totals().records, 0);
+        QCOMPARE(stored.count(), 0);
+        QVERIFY(!QFileInfo::exists(store));
     }
 
     void sessionModelsFollowTheHostAndResetTogether()

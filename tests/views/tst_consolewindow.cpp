@@ -13,12 +13,14 @@
 #include "eventfiltermodel.h"
 #include "eventsmodel.h"
 #include "importing/importproblemsdock.h"
+#include "importing/storestatuslabel.h"
 #include "settings/settingsdialog.h"
 #include "streammodel.h"
 #include "stream/streampage.h"
 #include "workflowsmodel.h"
 
 #include <QAction>
+#include <QDir>
 #include <QMimeData>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -83,6 +85,67 @@ private slots:
         QCOMPARE(m_settings->recentFiles().value(0), path);
         QCOMPARE(m_settings->lastDirectory(), m_dir.path());
         QVERIFY(w->statusBar()->currentMessage().contains(QStringLiteral("480")));
+    }
+
+    void whatASessionLearnsIsKeptForTheNext()
+    {
+        // A profile of its own: the store sits beside this settings file.
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("keep")));
+        AppSettings settings(m_dir.filePath(QStringLiteral("keep/settings.ini")));
+        const QString day1 = m_dir.filePath(QStringLiteral("keep/day1.jsonl"));
+        const QString day2 = m_dir.filePath(QStringLiteral("keep/day2.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(day1, 120));
+        QVERIFY(ConsoleTestData::writeDemoExport(day2, 10));
+        {
+            auto w = ConsoleWindowTest::shownWindow(&settings, m_language.get());
+            QSignalSpy finished(w->session()->host(), &EngineHost::importFinished);
+            w->openFiles({day1});
+            QTRY_COMPARE(finished.count(), 1);
+            auto *label = w->findChild<StoreStatusLabel *>();
+            QVERIFY(label);
+            QTRY_COMPARE(label->text(), QStringLiteral("Profiles kept"));
+            QVERIFY(label->toolTip().contains(QDir::toNativeSeparators(settings.evolutionDatabase())));
+            QTRY_COMPARE(w->session()->host()->totals().phaseCounts[size_t(Phase::Graduated)], 1);
+        }
+        auto w = ConsoleWindowTest::shownWindow(&settings, m_language.get());
+        QSignalSpy finished(w->session()->host(), &EngineHost::importFinished);
+        w->openFiles({day2});
+        QTRY_COMPARE(finished.count(), 1);
+        auto *label = w->findChild<StoreStatusLabel *>();
+        QTRY_COMPARE(label->text(), QStringLiteral("Profiles kept · 1 restored"));
+        // Ten executions are far from the 50 of an apprenticeship: it graduated yesterday.
+        QTRY_COMPARE(w->session()->host()->totals().phaseCounts[size_t(Phase::Graduated)], 1);
+        QCOMPARE(w->session()->host()->totals().phaseCounts[size_t(Phase::Apprentice)], 0);
+        if (const QString dir = qEnvironmentVariable("APPRENTICE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QCoreApplication::sendPostedEvents(); // the status bar's pending relayout
+            w->statusBar()->grab().save(dir + QStringLiteral("/statusbar-kept.png"));
+        }
+    }
+
+    void theStoreIsChosenInSettings()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("keep/chosen.ini")));
+        auto w = ConsoleWindowTest::shownWindow(&settings, m_language.get());
+        QCOMPARE(w->session()->host()->config().storePath, settings.evolutionDatabase()); // beside the settings file
+        w->findChild<QAction *>(QStringLiteral("actionSettings"))->trigger();
+        SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w->findChild<SettingsDialog *>()) && dialog->isVisible());
+        auto *path = dialog->findChild<QLineEdit *>(QStringLiteral("storePath"));
+        QVERIFY(path);
+        QCOMPARE(QDir::fromNativeSeparators(path->text()), settings.evolutionDatabase());
+        const QString elsewhere = m_dir.filePath(QStringLiteral("keep/elsewhere.sqlite"));
+        path->setText(QDir::toNativeSeparators(elsewhere));
+        if (const QString dir = qEnvironmentVariable("APPRENTICE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dialog->findChild<QTabWidget *>()->setCurrentIndex(1);
+            QCoreApplication::sendPostedEvents();
+            dialog->grab().save(dir + QStringLiteral("/settings-data.png"));
+        }
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QCOMPARE(settings.evolutionDatabase(), elsewhere);
+        QCOMPARE(w->session()->host()->config().storePath, elsewhere);
+        // Empty keeps nothing.
+        settings.setEvolutionDatabase(QString());
+        QVERIFY(w->session()->host()->config().storePath.isEmpty());
     }
 
     void cancelAnImport()

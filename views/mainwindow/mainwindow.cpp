@@ -18,6 +18,7 @@
 #include "format.h"
 #include "importing/importproblemsdock.h"
 #include "importing/importstatuswidget.h"
+#include "importing/storestatuslabel.h"
 #include "metricinfo.h"
 #include "reasontext.h"
 #include "reportbuilder.h"
@@ -100,6 +101,11 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
     connect(host, &EngineHost::importProgress, m_importStatus, &ImportStatusWidget::setProgress);
     connect(host, &EngineHost::importFinished, this, &MainWindow::onImportFinished);
     connect(m_importStatus, &ImportStatusWidget::cancelRequested, host, &EngineHost::cancelImport);
+    connect(host, &EngineHost::storeChanged, this, [this](const StoreStatus &status) {
+        m_storeStatus->setStatus(status);
+        if (!status.error.isEmpty())
+            statusBar()->showMessage(tr("Profiles are not kept: %1").arg(status.error), 15000);
+    });
     connect(m_session, &ConsoleSession::published, this, &MainWindow::updateStatus);
     connect(m_session, &ConsoleSession::sessionReset, this, &MainWindow::updateStatus);
     connect(m_session, &ConsoleSession::eventsAdded, this, &MainWindow::onEvents);
@@ -112,6 +118,7 @@ MainWindow::MainWindow(AppSettings *settings, LanguageManager *language, QWidget
     connect(m_settings, &AppSettings::historyCapacityChanged, this, &MainWindow::applyConfig);
     connect(m_settings, &AppSettings::tiersChanged, this, &MainWindow::applyConfig);
     connect(m_settings, &AppSettings::graduationExecutionsChanged, this, &MainWindow::applyConfig);
+    connect(m_settings, &AppSettings::evolutionDatabaseChanged, this, &MainWindow::applyConfig);
 
     retranslate();
     m_demoBar->setSpeed(m_settings->demoSpeed());
@@ -140,7 +147,15 @@ void MainWindow::applyConfig()
     config.historyCapacity = m_settings->historyCapacity();
     config.graduationExecutions = m_settings->graduationExecutions();
     config.tiersJson = m_settings->tiersJson();
+    if (m_keepsKnowledge)
+        config.storePath = m_settings->evolutionDatabase();
     m_session->configure(config);
+}
+
+void MainWindow::setKeepsKnowledge(bool keep)
+{
+    m_keepsKnowledge = keep;
+    applyConfig();
 }
 
 void MainWindow::createPages()
@@ -418,6 +433,8 @@ void MainWindow::createStatusBar()
     m_spend = new QLabel(this);
     m_importStatus = new ImportStatusWidget(this);
     statusBar()->addPermanentWidget(m_importStatus);
+    m_storeStatus = new StoreStatusLabel(this);
+    statusBar()->addPermanentWidget(m_storeStatus);
     for (QLabel *l : {m_records, m_rate, m_phases, m_spend}) {
         l->setContentsMargins(8, 0, 8, 0);
         statusBar()->addPermanentWidget(l);
@@ -431,7 +448,7 @@ void MainWindow::retranslate()
     m_openAction->setToolTip(tr("Import JSON Lines, gzip, CSV or OTLP/JSON exports (%1)")
                                  .arg(m_openAction->shortcut().toString(QKeySequence::NativeText)));
     m_newSessionAction->setText(tr("&New session"));
-    m_newSessionAction->setToolTip(tr("Forget everything learned in this session and start empty"));
+    m_newSessionAction->setToolTip(tr("Start an empty session; the next file or live source continues from the kept profiles"));
     m_exportAction->setText(tr("&Export report…"));
     m_quitAction->setText(tr("&Quit"));
     m_settingsAction->setText(tr("&Settings…"));
@@ -460,6 +477,7 @@ void MainWindow::retranslate()
     m_rate->setToolTip(tr("Records ingested per second (wall clock)"));
     m_phases->setToolTip(tr("Workflow versions per phase: apprentice / graduated / investigating"));
     m_spend->setToolTip(tr("Monitoring spend so far, and what always-on AI monitoring would have cost"));
+    m_storeStatus->retranslate();
     rebuildTabs();
     rebuildRecentMenu();
     updateStatus();
@@ -572,7 +590,9 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
     QString message;
     switch (summary.outcome) {
     case Outcome::Finished:
-        message = tr("Imported %1 records in %2").arg(Format::count(summary.records), Format::duration(double(summary.elapsedMs)));
+        message = tr("Imported %1 records in %2")
+                      .arg(Format::count(summary.records),
+                           summary.elapsedMs > 0 ? Format::duration(double(summary.elapsedMs)) : tr("under 1 ms"));
         break;
     case Outcome::Cancelled:
         message = tr("Import cancelled after %1 records; they are kept").arg(Format::count(summary.records));

@@ -13,6 +13,7 @@ class ConsoleSession;
 class DemoControlBar;
 class ImportProblemsDock;
 class ImportStatusWidget;
+class StoreStatusLabel;
 class LanguageManager;
 class QAction;
 class QLabel;
@@ -34,6 +35,9 @@ public:
 
     void openFiles(const QStringList &paths);
     void startDemo(const DemoOptions &options);
+    /// Whether sessions on real data keep what they learn in the settings' store (default) or forget it
+    /// (screenshots of a file must not depend on what earlier runs learned). Applies to the next session.
+    void setKeepsKnowledge(bool keep);
 
     /// Page ids: workflows, stream, distributions, drift, economics (and trends, mutations,
     /// versions, capacity, connections once a widget is installed for them).
@@ -90,6 +94,8 @@ private:
     DemoControlBar *m_demoBar = nullptr;
     ImportProblemsDock *m_importDock = nullptr;
     ImportStatusWidget *m_importStatus = nullptr;
+    StoreStatusLabel *m_storeStatus = nullptr;
+    bool m_keepsKnowledge = true;
     QByteArray m_defaultState;
 
     QAction *m_openAction = nullptr;

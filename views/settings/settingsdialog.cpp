@@ -9,6 +9,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -16,6 +19,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QJsonDocument>
 #include <QVBoxLayout>
 
@@ -54,11 +58,29 @@ SettingsDialog::SettingsDialog(AppSettings *settings, LanguageManager *language,
     m_history->setGroupSeparatorShown(true);
     m_graduation = new QSpinBox(m_data);
     m_graduation->setRange(1, 1000000);
+    // The store sessions on real data continue from (and the mutation ledger lives in); empty keeps nothing.
+    auto *storeRow = new QWidget(m_data);
+    m_storePath = new QLineEdit(storeRow);
+    m_storePath->setObjectName(QStringLiteral("storePath"));
+    m_storePath->setClearButtonEnabled(true);
+    m_storeBrowse = new QToolButton(storeRow);
+    m_storeBrowse->setText(QStringLiteral("…"));
+    connect(m_storeBrowse, &QToolButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Keep profiles in"), m_storePath->text(),
+                                                          tr("SQLite store (*.sqlite *.db);;All files (*)"), nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            m_storePath->setText(QDir::toNativeSeparators(path));
+    });
+    auto *storeLayout = new QHBoxLayout(storeRow);
+    storeLayout->setContentsMargins(0, 0, 0, 0);
+    storeLayout->addWidget(m_storePath, 1);
+    storeLayout->addWidget(m_storeBrowse);
     m_dataNote = new QLabel(m_data);
     m_dataNote->setWordWrap(true);
     m_dataNote->setForegroundRole(QPalette::PlaceholderText);
     auto *dataForm = new QFormLayout(m_data);
-    for (QWidget *field : std::initializer_list<QWidget *>{m_stream, m_history, m_graduation})
+    for (QWidget *field : std::initializer_list<QWidget *>{m_stream, m_history, m_graduation, storeRow})
         dataForm->addRow(new QLabel(m_data), field);
     dataForm->addRow(m_dataNote);
 
@@ -101,6 +123,7 @@ void SettingsDialog::load()
     m_stream->setValue(m_settings->streamCapacity());
     m_history->setValue(int(std::min<qsizetype>(m_settings->historyCapacity(), 100000000)));
     m_graduation->setValue(m_settings->graduationExecutions());
+    m_storePath->setText(QDir::toNativeSeparators(m_settings->evolutionDatabase()));
     const QByteArray tiers = m_settings->tiersJson();
     m_useTiers->setChecked(!tiers.isEmpty());
     m_tiers->setEnabled(!tiers.isEmpty());
@@ -121,6 +144,7 @@ void SettingsDialog::apply()
     m_settings->setStreamCapacity(m_stream->value());
     m_settings->setHistoryCapacity(m_history->value());
     m_settings->setGraduationExecutions(m_graduation->value());
+    m_settings->setEvolutionDatabase(QDir::fromNativeSeparators(m_storePath->text().trimmed()));
     if (m_useTiers->isChecked() && m_tiers->validationErrors().isEmpty())
         m_settings->setTiersJson(QJsonDocument(m_tiers->ladder().toJson()).toJson(QJsonDocument::Compact));
     else if (!m_useTiers->isChecked())
@@ -154,8 +178,13 @@ void SettingsDialog::retranslate()
     m_history->setSuffix(tr(" values"));
     label(m_data, m_graduation, tr("Graduate after"), tr("Executions of apprenticeship before a workflow version can graduate"));
     m_graduation->setSuffix(tr(" executions"));
-    m_dataNote->setText(tr("Graduation applies to sessions started afterwards. About 20 bytes per chart value and "
-                           "200 bytes per stream record."));
+    label(m_data, m_storePath->parentWidget(), tr("Keep profiles in"),
+          tr("The SQLite store a session on real data continues from and writes back to — profiles, phases, events, "
+             "the ledger and the mutation ledger (apprentice-cli uses the same file by default). Empty: nothing is kept."));
+    m_storePath->setPlaceholderText(tr("nothing is kept"));
+    m_storeBrowse->setToolTip(tr("Choose the store file"));
+    m_dataNote->setText(tr("Graduation and the store apply to sessions started afterwards (the mutation ledger moves "
+                           "at the next start). About 20 bytes per chart value and 200 bytes per stream record."));
     m_useTiers->setText(tr("Investigate with LLM tiers"));
     m_tiersNote->setText(tr("Off: the built-in rules diagnose every drift at once, for $0, and the ledger charges the "
                             "seed's modelled prices. On: drifts go up this ladder of models; each answer, its tokens and "

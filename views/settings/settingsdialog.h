@@ -8,6 +8,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 class QSpinBox;
 class QCheckBox;
 class QTabWidget;
@@ -46,6 +47,8 @@ private:
     QSpinBox *m_stream;
     QSpinBox *m_history;
     QSpinBox *m_graduation;
+    QLineEdit *m_storePath;
+    QToolButton *m_storeBrowse;
     QCheckBox *m_useTiers;
     TierSettingsWidget *m_tiers;
     QLabel *m_tiersNote;

@@ -3,9 +3,9 @@
 #include "engine.h"
 #include "record.h"
 
-#include <cstdio>
+#include <QDir>
 
-using namespace Apprentice;
+namespace Apprentice {
 
 namespace {
 
@@ -17,11 +17,12 @@ constexpr qint64 MaxBatchAgeMs = 2000;
 
 } // namespace
 
-StoreWriter::StoreWriter(const char *command, Engine &engine, Store *store, bool keepRecords)
-    : m_command(command)
-    , m_engine(engine)
+StoreWriter::StoreWriter(Engine &engine, Store *store, bool keepRecords, ErrorHandler onError, Ledger ledger)
+    : m_engine(engine)
     , m_store(store)
     , m_keepRecords(keepRecords)
+    , m_onError(std::move(onError))
+    , m_ledger(ledger)
 {
     m_sinceWrite.start();
 }
@@ -42,26 +43,36 @@ void StoreWriter::addEvent(const Event &e)
         m_batch.events.push_back(e);
 }
 
+void StoreWriter::addLedger(const std::vector<LedgerEntry> &entries)
+{
+    if (m_store)
+        m_batch.ledger.insert(m_batch.ledger.end(), entries.begin(), entries.end());
+}
+
 bool StoreWriter::dirty() const
 {
-    return m_store && (m_sinceFlush > 0 || !m_batch.events.empty());
+    return m_store && (m_sinceFlush > 0 || m_touched || !m_batch.events.empty() || !m_batch.ledger.empty());
 }
 
 bool StoreWriter::flush()
 {
     if (!m_store)
         return !m_failed;
-    m_batch.ledger = m_engine.takeLedgerEntries();
+    if (m_ledger == Ledger::FromEngine)
+        m_batch.ledger = m_engine.takeLedgerEntries();
     m_batch.snapshot = m_engine.snapshot();
     QString error;
     if (!m_store->write(m_batch, &error)) {
-        std::fprintf(stderr, "apprentice-cli %s: cannot write %s: %s\n", m_command, qPrintable(m_store->path()),
-                     qPrintable(error));
+        if (m_onError)
+            m_onError(QStringLiteral("cannot write %1: %2").arg(QDir::toNativeSeparators(m_store->path()), error));
         m_failed = true;
         m_store = nullptr; // keep analysing; stored data stays as it was
     }
     m_batch = StoreBatch();
     m_sinceFlush = 0;
+    m_touched = false;
     m_sinceWrite.restart();
     return !m_failed;
 }
+
+} // namespace Apprentice

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "store.h"
+
+#include <QElapsedTimer>
+
+#include <functional>
+
+namespace Apprentice {
+class Engine;
+struct Event;
+struct RecordView;
+
+/// What a run persists while it goes: the records (when kept), the events, the ledger and the engine's
+/// snapshot, written in batches so a crash loses at most the current batch. analyze, listen and the console
+/// use it. A failed write is reported once through the error handler as "cannot write PATH: why"; the run
+/// goes on without the store, and what is stored stays as it was.
+class StoreWriter
+{
+public:
+    using ErrorHandler = std::function<void(const QString &message)>;
+    /// Where the ledger rows come from: the writer takes them from the engine at each flush, or the owner,
+    /// which takes them itself for something else too, hands them over with addLedger().
+    enum class Ledger { FromEngine, Handed };
+
+    /// `store` null: nothing is kept.
+    StoreWriter(Engine &engine, Store *store, bool keepRecords, ErrorHandler onError,
+                Ledger ledger = Ledger::FromEngine);
+
+    /// Counts a processed record (keeps it when asked to); writes when the batch is large or old.
+    void addRecord(const RecordView &record);
+    void addEvent(const Event &e);
+    void addLedger(const std::vector<LedgerEntry> &entries);
+    /// Something changed that the next flush would write (an operator's action, say).
+    void touch() { m_touched = m_store != nullptr; }
+    /// Something is waiting to be written.
+    bool dirty() const;
+    /// Milliseconds since the last write.
+    qint64 sinceWrite() const { return m_sinceWrite.elapsed(); }
+    /// Writes the batch with the ledger entries and the engine's snapshot. False when the store failed.
+    bool flush();
+    /// The daily trend aggregates to store with the next flush (only from the thread that owns them).
+    void setTrendState(const QByteArray &state)
+    {
+        if (m_store)
+            m_batch.trendState = state;
+    }
+    bool failed() const { return m_failed; }
+    bool isWriting() const { return m_store != nullptr; }
+
+private:
+    Engine &m_engine;
+    Store *m_store;
+    bool m_keepRecords;
+    ErrorHandler m_onError;
+    Ledger m_ledger;
+    bool m_failed = false;
+    bool m_touched = false;
+    StoreBatch m_batch;
+    qint64 m_sinceFlush = 0;
+    QElapsedTimer m_sinceWrite;
+};
+
+} // namespace Apprentice
