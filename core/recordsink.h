@@ -15,6 +15,9 @@ public:
     virtual void onRecord(const RecordView &record) = 0;
     /// A rejected input line: its 1-based physical line number and a human-readable reason.
     virtual void onRejected(qint64 line, const QString &reason) = 0;
+    /// Every physical line up to `lines` (counted from the file's start) has been handed over, as a record, a
+    /// rejection or nothing (blank): where an import of the same file may continue. Called between batches.
+    virtual void onLinesDone(qint64 lines) { Q_UNUSED(lines); }
 };
 
 /// Progress and cancellation for long work (import, simulation, bulk SQL).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "inputstream.h"
 #include "recordsink.h"
@@ -107,6 +108,8 @@ void BatchPipeline::readLoop()
     bool atFileStart = true;
     bool skipping = false; // inside a row too long to keep: drop bytes up to its '\n'
     bool headerPending = bool(m_config.header);
+    qint64 toSkip = m_config.skipLines; // lines an earlier import handed over (after the header, which is read again)
+    qint64 skipped = 0;                 // of them, passed in chunks no batch was published for
 
     for (;;) {
         ensureCapacity(*batch, carry + chunk + Padding, carry);
@@ -173,9 +176,32 @@ void BatchPipeline::readLoop()
                 return;
             }
             batch->leadingLines = 1 + countNewlines(buf + begin, headerEnd);
+            toSkip -= batch->leadingLines;
             begin = rowEnd ? size_t(rowEnd + 1 - buf) : size;
             headerPending = false;
         }
+        if (toSkip > 0 && !headerPending) {
+            // Read past the lines already handed over: they belong to the next published batch's leading lines.
+            const char *p = buf + begin;
+            const char *const stop = buf + size;
+            while (toSkip > 0 && p < stop) {
+                const auto *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(stop - p)));
+                if (!nl) {
+                    p = stop;
+                    break;
+                }
+                p = nl + 1;
+                --toSkip;
+                ++skipped;
+            }
+            begin = size_t(p - buf);
+            if (toSkip > 0 && !eof) {
+                carry = 0; // a partial line at the chunk's end is still being skipped: nothing to keep
+                continue;
+            }
+            toSkip = 0; // the file ended first: it held fewer lines
+        }
+        batch->leadingLines += std::exchange(skipped, 0);
 
         size_t end = size;
         if (!eof) {
@@ -198,6 +224,7 @@ void BatchPipeline::readLoop()
         batch->end = end;
         batch->inputPosition = m_input.position();
         batch->last = eof;
+        batch->endsUnterminated = eof && end > begin && buf[end - 1] != '\n';
         if (eof) {
             publish(batch);
             return;
@@ -315,6 +342,9 @@ ImportResult BatchPipeline::run(RecordSink &sink, ProgressSink *progress)
         result.records += qint64(records);
         result.rejected += qint64(rejections);
         lineBase += batch->totalLines();
+        // A batch ends where a row ends; the last one may end in a row without its '\n', which a writer may still
+        // be finishing: that line is not called done, so an import continuing from here reads it again.
+        sink.onLinesDone(batch->last && batch->endsUnterminated ? lineBase - 1 : lineBase);
         result.bytes = batch->inputPosition;
         const bool last = batch->last;
         const QString error = batch->error;

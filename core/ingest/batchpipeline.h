@@ -43,6 +43,8 @@ public:
         QString tooLongReason;
         /// See ImportOptions::ahead.
         RecordSink *ahead = nullptr;
+        /// See ImportOptions::skipLines.
+        qint64 skipLines = 0;
     };
 
     /// Padding readable after every row handed to a parser.

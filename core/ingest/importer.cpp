@@ -186,7 +186,7 @@ ImportResult importFile(const QString &path, RecordSink &sink, ProgressSink *pro
 
     if (format == InputFormat::OtlpJson) {
         if (!options.ahead)
-            return importOtlpFile(input, sink, progress, options.chunkBytes, options.maxRequestBytes);
+            return importOtlpFile(input, sink, progress, options.chunkBytes, options.maxRequestBytes, options.skipLines);
         // One thread: the ahead sink simply sees each record first.
         struct Tee : RecordSink {
             RecordSink &first, &then;
@@ -198,7 +198,7 @@ ImportResult importFile(const QString &path, RecordSink &sink, ProgressSink *pro
             }
             void onRejected(qint64 line, const QString &reason) override { then.onRejected(line, reason); }
         } tee(*options.ahead, sink);
-        return importOtlpFile(input, tee, progress, options.chunkBytes, options.maxRequestBytes);
+        return importOtlpFile(input, tee, progress, options.chunkBytes, options.maxRequestBytes, options.skipLines);
     }
 
     BatchPipeline::Config config;
@@ -206,6 +206,7 @@ ImportResult importFile(const QString &path, RecordSink &sink, ProgressSink *pro
     config.maxRowBytes = options.maxLineBytes;
     config.parsers = options.parseThreads > 0 ? options.parseThreads : defaultParseThreads();
     config.ahead = options.ahead;
+    config.skipLines = options.skipLines;
     const size_t maxRow = size_t(options.maxLineBytes);
     CsvRecordParser csv; // outlives the pipeline: records point at its metric names
     if (format == InputFormat::Csv) {

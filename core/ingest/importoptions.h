@@ -15,6 +15,9 @@ struct ImportOptions {
     /// say) runs beside the sink's instead of after it. Everything it learned about a record is
     /// complete by the time the sink gets that record.
     RecordSink *ahead = nullptr;
+    /// Physical lines at the start of the file that an earlier import already handed over: they are read past
+    /// (a CSV header is still read) and the first line given to the sink is skipLines + 1.
+    qint64 skipLines = 0;
 };
 
 /// importFile() with explicit tuning.

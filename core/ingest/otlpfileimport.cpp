@@ -49,7 +49,7 @@ bool isBlank(std::string_view line)
 } // namespace
 
 ImportResult importOtlpFile(InputStream &input, RecordSink &sink, ProgressSink *progress, qint64 chunkBytes,
-                            qint64 maxRequestBytes)
+                            qint64 maxRequestBytes, qint64 skipLines)
 {
     ImportResult result;
     LineReader reader(input, chunkBytes, maxRequestBytes);
@@ -78,6 +78,7 @@ ImportResult importOtlpFile(InputStream &input, RecordSink &sink, ProgressSink *
         pendingDepth = 0;
     };
     const QString truncated = u"truncated JSON: the request starting on this line never closes"_s;
+    qint64 lastLine = skipLines; // the last line read
 
     for (;;) {
         std::string_view line;
@@ -92,6 +93,9 @@ ImportResult importOtlpFile(InputStream &input, RecordSink &sink, ProgressSink *
             dropPending(truncated);
             break;
         }
+        if (number <= skipLines)
+            continue; // handed over by an earlier import
+        lastLine = number;
         if (status == LineReader::Status::TooLong) {
             if (pendingLine)
                 dropPending(u"request longer than %1"_s.arg(sizeText(maxRequestBytes)));
@@ -144,7 +148,10 @@ ImportResult importOtlpFile(InputStream &input, RecordSink &sink, ProgressSink *
             }
         }
     }
+    const qint64 done = pendingLine ? pendingLine - 1 : lastLine; // a request still open was not handed over
     count(traces.finish(sink)); // what still waits for its workflow span was read: it is not lost
+    // Spans wait for their workflow's span across requests, so lines are only done once the file is.
+    sink.onLinesDone(done);
     result.bytes = input.position();
     if (progress && result.outcome == Outcome::Finished)
         progress->progress(result.bytes, input.size());

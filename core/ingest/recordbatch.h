@@ -28,6 +28,7 @@ struct RecordBatch {
     qint64 tailLines = 0; ///< physical lines that row spanned
     qint64 inputPosition = 0; ///< file bytes consumed once this batch was read
     bool last = false;
+    bool endsUnterminated = false; ///< the last batch ends in a row without its '\n'
     QString error; ///< the input failed after this batch
 
     // Written by a parsing thread.
@@ -47,6 +48,7 @@ struct RecordBatch {
     {
         begin = end = 0;
         leadingLines = tailLines = lineCount = inputPosition = 0;
+        endsUnterminated = false;
         tailReason.clear();
         error.clear();
         last = parsed = staged = false;

@@ -41,6 +41,8 @@ public:
         rejected.push_back({line, reason});
         order.push_back(-line);
     }
+    void onLinesDone(qint64 lines) override { done << lines; }
+    QList<qint64> done; ///< what onLinesDone said, in order
     QList<qint64> recordLines() const
     {
         QList<qint64> lines;
@@ -825,6 +827,17 @@ private slots:
             QCOMPARE(email.value(Metric::Latency), 100.0);
         }
 
+        // Continuing after the first two lines: what the later lines hold, and the file is done at its last line.
+        {
+            ImportOptions options;
+            options.skipLines = 2;
+            CollectingSink sink;
+            const ImportResult result = importFile(write(u"traces.json"_s, compact), sink, nullptr, InputFormat::Auto, options);
+            QCOMPARE(result.outcome, Outcome::Finished);
+            QCOMPARE(sink.order, (QList<qint64>{-3, -4, -5, 3}));
+            QCOMPARE(sink.done, (QList<qint64>{5}));
+        }
+
         // The same requests pretty-printed, one after the other, plus one cut short.
         const QByteArray pretty = QJsonDocument(r1).toJson(QJsonDocument::Indented)
             + QJsonDocument(r2).toJson(QJsonDocument::Indented) + "{\n  \"resourceSpans\": [\n";
@@ -981,6 +994,72 @@ private slots:
         QTest::addColumn<QString>("format");
         QTest::newRow("json lines") << u"jsonl"_s;
         QTest::newRow("csv") << u"csv"_s;
+    }
+
+    void anImportContinuesAfterTheLinesDoneBefore()
+    {
+        // onLinesDone marks where each batch ends; an import told to skip that many lines hands over exactly what
+        // the whole import handed over after them, with the same line numbers, whatever the chunking. A last line
+        // without its '\n' is not called done (a writer may be finishing it), so the next import reads it again.
+        QFETCH(QString, format);
+        QFETCH(bool, terminated);
+        QByteArray content;
+        std::mt19937 rng(9);
+        if (format == u"csv")
+            content = CsvHeader + "\n";
+        const int last = 700;
+        for (int n = format == u"csv" ? 2 : 1; n <= last; ++n) {
+            const bool bad = rng() % 11 == 0;
+            QByteArray line = format == u"csv" ? (bad ? QByteArray("not,a,row") : goodCsvRow(n)) : (bad ? goodLine(n).left(30) : goodLine(n));
+            if (rng() % 13 == 0)
+                content += "\n"; // a blank line: counted, handed over as nothing
+            content += line;
+            if (n < last || terminated)
+                content += "\n";
+        }
+        const qint64 lines = content.count('\n') + (terminated ? 0 : 1);
+        const QString path = write(u"continue."_s + format, content);
+        ImportOptions small;
+        small.chunkBytes = 64;
+        CollectingSink whole;
+        importFile(path, whole, nullptr, InputFormat::Auto, small);
+        QVERIFY(whole.done.size() > 20);
+        QCOMPARE(whole.done.last(), terminated ? lines : lines - 1);
+        QVERIFY(std::is_sorted(whole.done.begin(), whole.done.end()));
+
+        const auto after = [&](qint64 skip) {
+            QList<qint64> order;
+            for (qint64 line : whole.order)
+                if (std::abs(line) > skip)
+                    order << line;
+            return order;
+        };
+        for (qint64 skip : {qint64(0), qint64(1), whole.done[3], whole.done[whole.done.size() / 2], whole.done.last(), lines + 5}) {
+            for (qint64 chunk : {64, 4096, 4 << 20}) {
+                for (int threads : {1, 2}) {
+                    ImportOptions options;
+                    options.chunkBytes = chunk;
+                    options.parseThreads = threads;
+                    options.skipLines = skip;
+                    CollectingSink sink;
+                    const ImportResult result = importFile(path, sink, nullptr, InputFormat::Auto, options);
+                    QCOMPARE(result.outcome, Outcome::Finished);
+                    if (format == u"csv" && skip == 0)
+                        continue; // the header alone is line 1: nothing to compare beyond what the whole import did
+                    QCOMPARE(sink.order, after(skip));
+                    QCOMPARE(sink.done.last(), terminated ? lines : lines - 1); // never beyond the file
+                }
+            }
+        }
+    }
+    void anImportContinuesAfterTheLinesDoneBefore_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("terminated");
+        QTest::newRow("json lines") << u"jsonl"_s << true;
+        QTest::newRow("json lines, last line open") << u"jsonl"_s << false;
+        QTest::newRow("csv") << u"csv"_s << true;
+        QTest::newRow("csv, last row open") << u"csv"_s << false;
     }
 };
 
