@@ -93,6 +93,9 @@ struct ImportSummary {
     QString error;
     /// "file:line: reason" of the first rejected lines (at most RejectedSample).
     QStringList rejectedSample;
+    /// "file: what happened" of files an earlier import had read: continued after its lines, skipped as
+    /// unchanged, or read from the start as another file under the same name.
+    QStringList notes;
     static constexpr int RejectedSample = 200;
 };
 

@@ -1,17 +1,21 @@
 #include "engineworker.h"
 
 #include "ingest/importer.h"
+#include "ingest/importoptions.h"
 #include "llm/investigationqueue.h"
 #include "llm/investigator.h"
 #include "llm/promptbuilder.h"
 #include "llm/tierladder.h"
 #include "recordsink.h"
 #include "resources.h"
+#include "storage/importplan.h"
 #include "storage/store.h"
 #include "storage/storewriter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
+#include <QLocale>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -56,6 +60,22 @@ WindowStats summarise(const QString &metric, std::vector<double> values)
     return s;
 }
 
+/// What the operator reads of a file an earlier import had read (empty for a new one).
+QString planNote(const ImportPlan &plan)
+{
+    const QString at = QLocale().toString(QDateTime::fromMSecsSinceEpoch(plan.previous.updatedMs), QLocale::ShortFormat);
+    switch (plan.kind) {
+    case ImportPlan::Kind::New: return {};
+    case ImportPlan::Kind::Continue:
+        return EngineWorker::tr("continuing after line %1 (imported %2)").arg(QLocale().toString(plan.skipLines), at);
+    case ImportPlan::Kind::Unchanged:
+        return EngineWorker::tr("already imported up to line %1 on %2: nothing new").arg(QLocale().toString(plan.previous.lines), at);
+    case ImportPlan::Kind::Replaced:
+        return EngineWorker::tr("not the file imported on %1 (rotated, rewritten or truncated): read from the start").arg(at);
+    }
+    return {};
+}
+
 } // namespace
 
 /// Feeds an import into the worker; polled for cancellation between batches.
@@ -90,6 +110,11 @@ public:
             return;
         m_lastProgress = now;
         emit m_worker.importProgress(done, total);
+    }
+    void onLinesDone(qint64 lines) override
+    {
+        if (m_worker.m_storeWriter)
+            m_worker.m_storeWriter->linesDone(lines);
     }
     bool isCancelled() const override { return m_cancel && m_cancel->load(); }
 
@@ -594,12 +619,30 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
     clock.start();
     for (int i = 0; i < paths.size(); ++i) {
         const QString &path = paths[i];
+        // With a store, a file read before continues after its lines (or is skipped when it has not grown).
+        ImportPlan plan;
+        if (m_storeWriter && m_storeWriter->isWriting()) {
+            QString error;
+            if (!planImport(*m_store, path, false, plan, &error)) {
+                summary.notes << QFileInfo(path).fileName() + u": " + error;
+                plan = ImportPlan();
+            }
+            if (const QString note = planNote(plan); !note.isEmpty())
+                summary.notes << QFileInfo(path).fileName() + u": " + note;
+            if (plan.kind == ImportPlan::Kind::Unchanged)
+                continue;
+            m_storeWriter->beginFile(plan.progress);
+        }
         const int fileIndex = int(m_files.size());
         m_files << path;
         emit importStarted(path, i, int(paths.size()));
         ImportSink sink(*this, fileIndex, QFileInfo(path).fileName(), cancel, summary);
         m_engine->setFileIndex(fileIndex);
-        const ImportResult result = importFile(path, sink, &sink);
+        ImportOptions options;
+        options.skipLines = plan.skipLines;
+        const ImportResult result = importFile(path, sink, &sink, InputFormat::Auto, options);
+        if (m_storeWriter)
+            m_storeWriter->endFile(result.outcome == Outcome::Finished ? result.bytes : -1);
         summary.records += result.records;
         summary.rejected += result.rejected;
         summary.bytes += result.bytes;

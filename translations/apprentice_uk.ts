@@ -1652,6 +1652,21 @@ OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
     </message>
 </context>
 <context>
+    <name>EngineWorker</name>
+    <message>
+        <source>continuing after line %1 (imported %2)</source>
+        <translation>продовжено після рядка %1 (імпортовано %2)</translation>
+    </message>
+    <message>
+        <source>already imported up to line %1 on %2: nothing new</source>
+        <translation>вже імпортовано до рядка %1 (%2): нового немає</translation>
+    </message>
+    <message>
+        <source>not the file imported on %1 (rotated, rewritten or truncated): read from the start</source>
+        <translation>не той файл, що імпортовано %1 (ротація, перезапис чи обрізання): прочитано з початку</translation>
+    </message>
+</context>
+<context>
     <name>EventsModel</name>
     <message>
         <source>Drift</source>
@@ -2653,6 +2668,14 @@ Tier: %2, cost %3</source>
     <message>
         <source>under 1 ms</source>
         <translation>менш ніж 1 мс</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in View → Import log</source>
+        <translation>
+            <numerusform>ще %n — див. Вигляд → Журнал імпорту</numerusform>
+            <numerusform>ще %n — див. Вигляд → Журнал імпорту</numerusform>
+            <numerusform>ще %n — див. Вигляд → Журнал імпорту</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "llm/tierladder.h"
 #include "record.h"
 #include "recordsink.h"
+#include "storage/importplan.h"
 #include "storage/store.h"
 
 #include <QCommandLineParser>
@@ -38,11 +39,15 @@ constexpr const char *Usage =
     "Replays log exports (.jsonl, .jsonl.gz, .csv, OTLP .json) in file order through the engine\n"
     "and writes one JSON analysis event per line to stdout (FORMATS.md section 2), closing with a\n"
     "summary line. Rejected input lines go to stderr as FILE:LINE: reason. Learned profiles are\n"
-    "kept in a SQLite store, so a later run continues from them.\n"
+    "kept in a SQLite store, so a later run continues from them. The store also remembers how far\n"
+    "each file was read: a log that has grown since is read on after those lines, and one that has\n"
+    "not is skipped (a note on stderr says which), so no record is counted twice.\n"
     "\n"
     "Options:\n"
     "  --db PATH              the store (default: apprentice.sqlite in the user's data directory)\n"
     "  --no-db                keep nothing: start from scratch and store nothing\n"
+    "  --from-start           read every file from its first line, even one read before (its records\n"
+    "                         count again)\n"
     "  --keep-records         also store every raw record\n"
     "  --graduate-after N     executions before graduation (default 50)\n"
     "  --apprentice-cost USD  modelled cost of reviewing one apprentice execution (default 0.016)\n"
@@ -115,6 +120,7 @@ public:
             m_progress->clear(); // the rejection gets a line of its own; the progress line comes back
         std::fprintf(stderr, "%s:%lld: %s\n", qPrintable(m_file), line, qPrintable(reason));
     }
+    void onLinesDone(qint64 lines) override { m_writer.linesDone(lines); }
 
     qint64 rejected = 0;
 
@@ -134,11 +140,12 @@ int run(const QStringList &args)
     const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
     const QCommandLineOption noDb(QStringLiteral("no-db"));
     const QCommandLineOption keep(QStringLiteral("keep-records"));
+    const QCommandLineOption fromStart(QStringLiteral("from-start"));
     const EngineOptions engineOptions;
     const QCommandLineOption tiers(QStringLiteral("tiers"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption transitions(QStringLiteral("transitions"));
     const QCommandLineOption quietAnomalies(QStringLiteral("quiet-anomalies"));
-    p.addOptions({help, db, noDb, keep, tiers, transitions, quietAnomalies});
+    p.addOptions({help, db, noDb, keep, fromStart, tiers, transitions, quietAnomalies});
     engineOptions.addTo(p);
     if (!p.parse(QStringList{QStringLiteral("analyze")} + args))
         return usageError("analyze", p.errorText());
@@ -271,8 +278,24 @@ int run(const QStringList &args)
         engine.setFileIndex(several ? i : -1);
         sink.setFile(files[i]);
         progress.setFile(files[i]);
+        ImportPlan plan;
+        if (storePtr) {
+            QString error;
+            if (!planImport(store, files[i], p.isSet(fromStart), plan, &error)) {
+                std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));
+                return ExitIoFailure;
+            }
+            if (const QString note = plan.note(); !note.isEmpty())
+                std::fprintf(stderr, "apprentice-cli analyze: %s: %s%s\n", qPrintable(files[i]), qPrintable(note),
+                             plan.kind == ImportPlan::Kind::Unchanged ? " (--from-start reads it again)" : "");
+            if (plan.kind == ImportPlan::Kind::Unchanged)
+                continue;
+            writer.beginFile(plan.progress);
+        }
+        importOptions.skipLines = plan.skipLines;
         const ImportResult result = importFile(files[i], sink, &progress, InputFormat::Auto, importOptions);
         progress.clear();
+        writer.endFile(result.outcome == Outcome::Finished ? result.bytes : -1);
         warnings.emitUpTo(std::numeric_limits<qint64>::max()); // lines start again in the next file
         if (result.outcome == Outcome::Failed) {
             std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(result.error));

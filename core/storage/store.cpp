@@ -164,7 +164,7 @@ struct Store::Private {
     SqliteStatement begin, commit, rollback;
     SqliteStatement insertEvent, insertRecord, upsertLedger;
     SqliteStatement clearMetrics, clearTools, clearWorkflows;
-    SqliteStatement insertWorkflow, insertTool, insertMetric, setNextEventId, setTrendState;
+    SqliteStatement insertWorkflow, insertTool, insertMetric, setNextEventId, setTrendState, upsertFile;
     std::string jsonScratch;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
@@ -173,7 +173,7 @@ struct Store::Private {
     {
         for (SqliteStatement *s : {&begin, &commit, &rollback, &insertEvent, &insertRecord, &upsertLedger,
                                    &clearMetrics, &clearTools, &clearWorkflows, &insertWorkflow,
-                                   &insertTool, &insertMetric, &setNextEventId, &setTrendState})
+                                   &insertTool, &insertMetric, &setNextEventId, &setTrendState, &upsertFile})
             s->finalize();
     }
 
@@ -202,7 +202,9 @@ struct Store::Private {
             && prep(insertMetric, insertSql("metric_profiles", MetricColumns))
             && prep(setNextEventId,
                     QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event_id', ?)"))
-            && prep(setTrendState, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('trend_state', ?)"));
+            && prep(setTrendState, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('trend_state', ?)"))
+            && prep(upsertFile, QStringLiteral("INSERT OR REPLACE INTO imported_files"
+                                               " (path, head_sha1, head_bytes, lines, bytes, updated_ms) VALUES (?, ?, ?, ?, ?, ?)"));
     }
 
     // Every QSqlDatabase copy and query lives inside this function, so a failed open can remove the
@@ -530,8 +532,49 @@ bool Store::write(const StoreBatch &batch, QString *error)
         if (!d->setTrendState.exec(&why))
             return fail(QStringLiteral("trend aggregates"));
     }
+    for (const ImportedFile &f : batch.files) {
+        SqliteStatement &s = d->upsertFile;
+        s.bindText(0, f.path);
+        s.bindBlob(1, f.headSha1);
+        s.bindInt(2, f.headBytes);
+        s.bindInt(3, f.lines);
+        s.bindInt(4, f.bytes);
+        s.bindInt(5, f.updatedMs);
+        if (!s.exec(&why))
+            return fail(QStringLiteral("imported files"));
+    }
     if (!d->commit.exec(&why))
         return fail(QStringLiteral("commit"));
+    return true;
+}
+
+bool Store::loadImportedFile(const QString &path, std::optional<ImportedFile> &out, QString *error) const
+{
+    out.reset();
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("the store is not open");
+        return false;
+    }
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT head_sha1, head_bytes, lines, bytes, updated_ms FROM imported_files WHERE path = ?"));
+    q.addBindValue(path);
+    if (!q.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read the imported files of %1: %2")
+                         .arg(QDir::toNativeSeparators(d->path), q.lastError().text());
+        return false;
+    }
+    if (q.next()) {
+        ImportedFile f;
+        f.path = path;
+        f.headSha1 = q.value(0).toByteArray();
+        f.headBytes = q.value(1).toLongLong();
+        f.lines = q.value(2).toLongLong();
+        f.bytes = q.value(3).toLongLong();
+        f.updatedMs = q.value(4).toLongLong();
+        out = f;
+    }
     return true;
 }
 

@@ -12,6 +12,16 @@
 
 namespace Apprentice {
 
+/// How far a file was imported: a later import of a grown file continues after `lines` (see planImport()).
+struct ImportedFile {
+    QString path;         ///< absolute
+    QByteArray headSha1;  ///< SHA-1 of its first headBytes bytes: a rotated or rewritten file has another
+    qint64 headBytes = 0;
+    qint64 lines = 0;     ///< physical lines handed over (RecordSink::onLinesDone)
+    qint64 bytes = -1;    ///< its size when the import ended; -1 while it was cut short
+    qint64 updatedMs = 0; ///< when this was stored (ms since the epoch)
+};
+
 /// One atomic unit of persistence: everything in it is committed in one transaction, so a crash
 /// loses at most the batch being written and leaves a consistent file.
 struct StoreBatch {
@@ -20,6 +30,7 @@ struct StoreBatch {
     std::vector<LedgerEntry> ledger;      ///< added to existing rows of the same hour/workflow/version
     std::optional<EngineSnapshot> snapshot; ///< replaces the stored profiles and phases when set
     std::optional<QByteArray> trendState;   ///< replaces the stored daily trend aggregates when set (TrendWatch::saveState)
+    std::vector<ImportedFile> files;        ///< replace what is stored of the same paths
 };
 
 /// The SQLite store (Qt Sql): profiles, phases, events, diagnoses, ledger, optional raw records.
@@ -51,6 +62,8 @@ public:
 
     /// The stored profiles and phases; an empty snapshot for a new file.
     bool loadSnapshot(EngineSnapshot &out, QString *error) const;
+    /// What an earlier import stored of `path` (nullopt: never imported). False + error when unreadable.
+    bool loadImportedFile(const QString &path, std::optional<ImportedFile> &out, QString *error) const;
     /// The daily trend aggregates a run left (empty when none was stored). False + error when unreadable.
     bool loadTrendState(QByteArray &out, QString *error) const;
     /// Events in insertion order, optionally filtered by workflow (empty = all); newest last.

@@ -169,6 +169,21 @@ bool createV2(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+// v3: which files were imported and how far, so a grown log continues where the last import ended.
+bool createV3(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral(
+            "CREATE TABLE imported_files ("
+            " path TEXT PRIMARY KEY,"          // absolute
+            " head_sha1 BLOB NOT NULL,"        // of the first head_bytes bytes: a rotated or rewritten file differs
+            " head_bytes INTEGER NOT NULL,"
+            " lines INTEGER NOT NULL,"         // physical lines handed over
+            " bytes INTEGER NOT NULL,"         // the file's size when its import ended; -1 while it was cut short
+            " updated_ms INTEGER NOT NULL)"),
+    }, error);
+}
+
 bool hasTable(QSqlDatabase &db, const QString &name, bool *exists, QString *error)
 {
     QSqlQuery q(db);
@@ -190,6 +205,7 @@ const std::vector<Migration> &StoreSchema::migrations()
     static const std::vector<Migration> steps = {
         {1, &createV1},
         {2, &createV2},
+        {3, &createV3},
     };
     return steps;
 }

@@ -3,6 +3,7 @@
 #include "engine.h"
 #include "record.h"
 
+#include <QDateTime>
 #include <QDir>
 
 namespace Apprentice {
@@ -33,8 +34,61 @@ void StoreWriter::addRecord(const RecordView &record)
         return;
     if (m_keepRecords)
         m_batch.records.push_back(Record::fromView(record));
-    if (++m_sinceFlush >= MaxBatchRecords || (m_sinceFlush % AgeCheckRecords == 0 && m_sinceWrite.elapsed() > MaxBatchAgeMs))
+    ++m_sinceFlush;
+    if (!m_inFile && due())
         flush();
+}
+
+bool StoreWriter::due() const
+{
+    // The clock is read every AgeCheckRecords records on the record path; where lines are done, whenever
+    // that many are waiting.
+    return m_sinceFlush >= MaxBatchRecords
+           || (m_sinceFlush >= AgeCheckRecords && (m_inFile || m_sinceFlush % AgeCheckRecords == 0)
+               && m_sinceWrite.elapsed() > MaxBatchAgeMs);
+}
+
+void StoreWriter::keepFile()
+{
+    if (m_file.headSha1.isEmpty())
+        return; // it could not be read when its import was planned: nothing to remember of it
+    m_file.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    for (ImportedFile &f : m_batch.files) {
+        if (f.path == m_file.path) {
+            f = m_file;
+            return;
+        }
+    }
+    m_batch.files.push_back(m_file);
+}
+
+void StoreWriter::beginFile(const ImportedFile &progress)
+{
+    if (!m_store)
+        return;
+    m_inFile = true;
+    m_file = progress;
+    m_file.bytes = -1;
+}
+
+void StoreWriter::linesDone(qint64 lines)
+{
+    if (!m_store || !m_inFile)
+        return;
+    m_file.lines = lines;
+    if (due()) {
+        keepFile();
+        flush();
+    }
+}
+
+void StoreWriter::endFile(qint64 bytes)
+{
+    if (!m_store || !m_inFile)
+        return;
+    m_inFile = false;
+    m_file.bytes = bytes;
+    keepFile();
 }
 
 void StoreWriter::addEvent(const Event &e)
@@ -51,13 +105,16 @@ void StoreWriter::addLedger(const std::vector<LedgerEntry> &entries)
 
 bool StoreWriter::dirty() const
 {
-    return m_store && (m_sinceFlush > 0 || m_touched || !m_batch.events.empty() || !m_batch.ledger.empty());
+    return m_store && (m_sinceFlush > 0 || m_touched || !m_batch.events.empty() || !m_batch.ledger.empty()
+                       || !m_batch.files.empty());
 }
 
 bool StoreWriter::flush()
 {
     if (!m_store)
         return !m_failed;
+    if (m_inFile)
+        keepFile(); // as far as its lines were done
     if (m_ledger == Ledger::FromEngine)
         m_batch.ledger = m_engine.takeLedgerEntries();
     m_batch.snapshot = m_engine.snapshot();

@@ -27,8 +27,16 @@ public:
     StoreWriter(Engine &engine, Store *store, bool keepRecords, ErrorHandler onError,
                 Ledger ledger = Ledger::FromEngine);
 
-    /// Counts a processed record (keeps it when asked to); writes when the batch is large or old.
+    /// Counts a processed record (keeps it when asked to); writes when the batch is large or old, except
+    /// while a file is being imported: then only where its lines are done (so what is stored of the file and
+    /// the profiles always agree).
     void addRecord(const RecordView &record);
+    /// A file's import starts: `progress` (ImportPlan::progress) is stored with every write until endFile().
+    void beginFile(const ImportedFile &progress);
+    /// Every line of the file up to `lines` was handed to the engine; writes when the batch is large or old.
+    void linesDone(qint64 lines);
+    /// The file's import ended: `bytes` is the file's size when it was read to its end, −1 when cut short.
+    void endFile(qint64 bytes);
     void addEvent(const Event &e);
     void addLedger(const std::vector<LedgerEntry> &entries);
     /// Something changed that the next flush would write (an operator's action, say).
@@ -49,6 +57,9 @@ public:
     bool isWriting() const { return m_store != nullptr; }
 
 private:
+    bool due() const;
+    void keepFile();
+
     Engine &m_engine;
     Store *m_store;
     bool m_keepRecords;
@@ -57,6 +68,8 @@ private:
     bool m_failed = false;
     bool m_touched = false;
     StoreBatch m_batch;
+    bool m_inFile = false;
+    ImportedFile m_file;
     qint64 m_sinceFlush = 0;
     QElapsedTimer m_sinceWrite;
 };

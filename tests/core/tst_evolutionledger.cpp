@@ -594,7 +594,7 @@ private slots:
         Store engineStore;
         QString error;
         QVERIFY2(engineStore.open(path, &error), qPrintable(error));
-        QCOMPARE(engineStore.schemaVersion(), 2);
+        QCOMPARE(engineStore.schemaVersion(), Store::currentSchemaVersion());
         QCOMPARE(engineStore.loadLedger().size(), size_t(1));
         engineStore.close();
 

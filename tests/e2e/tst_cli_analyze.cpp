@@ -193,6 +193,70 @@ private slots:
         QCOMPARE(show.exitCode, 0);
     }
 
+    static QStringList keyEvents(const QList<QJsonObject> &events, qint64 fromLine = 0)
+    {
+        QStringList out;
+        for (const QJsonObject &e : events) {
+            const QString kind = e.value(u"event").toString();
+            if (kind == u"summary" || kind == u"trend" || e.value(u"line").toInteger() <= fromLine)
+                continue;
+            out << QStringLiteral("%1 %2 %3 %4").arg(kind, e.value(u"tool").toString(), e.value(u"metric").toString())
+                       .arg(e.value(u"line").toInteger());
+        }
+        return out;
+    }
+
+    void aGrownLogIsReadOnAndAnUnchangedOneSkipped()
+    {
+        const QString whole = path(QStringLiteral("whole.jsonl"));
+        simulate(whole, QStringLiteral("api_slowdown"), 400, 250);
+        QFile in(whole);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = in.readAll().split('\n');
+        QCOMPARE(lines.size(), 1601); // 1600 records and the empty rest after the last newline
+        const QString log = path(QStringLiteral("growing.jsonl"));
+        const auto writeLines = [&](int from, int to, QIODevice::OpenMode mode) {
+            QFile out(log);
+            QVERIFY(out.open(mode));
+            for (int i = from; i < to; ++i)
+                out.write(lines[i] + '\n');
+        };
+        writeLines(0, 1000, QIODevice::WriteOnly);
+        const QString db = path(QStringLiteral("growing.sqlite"));
+        const Run day1 = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, log});
+        QCOMPARE(day1.exitCode, 0);
+        QCOMPARE(day1.events.last().value(u"records").toInt(), 1000);
+
+        // Nothing new: skipped, and said so.
+        const Run again = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, log});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.events.last().value(u"records").toInt(), 0);
+        QVERIFY2(again.stderrLines.join(u'\n').contains(u"already imported up to line 1,000"), qPrintable(again.stderrLines.join(u'\n')));
+
+        // The log grew: only the new lines are read, with their own line numbers, and together the two runs
+        // report what one run over the whole file reports.
+        writeLines(1000, 1600, QIODevice::Append);
+        const Run day2 = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, log});
+        QCOMPARE(day2.exitCode, 0);
+        QCOMPARE(day2.events.last().value(u"records").toInt(), 600);
+        QVERIFY2(day2.stderrLines.join(u'\n').contains(u"continuing after line 1,000"), qPrintable(day2.stderrLines.join(u'\n')));
+        QVERIFY(keyEvents(day2.events, 1000) == keyEvents(day2.events));
+        const Run reference = runCli({QStringLiteral("analyze"), QStringLiteral("--no-db"), whole});
+        QCOMPARE(reference.exitCode, 0);
+        QVERIFY(!ofKind(reference, "drift").isEmpty());
+        QCOMPARE(keyEvents(day1.events) + keyEvents(day2.events), keyEvents(reference.events));
+
+        // --from-start reads it all again (and counts it again).
+        const Run all = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, QStringLiteral("--from-start"), log});
+        QCOMPARE(all.events.last().value(u"records").toInt(), 1600);
+
+        // Another file under the same name (rotated): read from its first line.
+        writeLines(1200, 1300, QIODevice::WriteOnly);
+        const Run rotated = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, log});
+        QCOMPARE(rotated.events.last().value(u"records").toInt(), 100);
+        QVERIFY2(rotated.stderrLines.join(u'\n').contains(u"not the file imported on"), qPrintable(rotated.stderrLines.join(u'\n')));
+    }
+
     void tiersAreConsultedAndChargedByTokens()
     {
         FakeLlm::Server server;

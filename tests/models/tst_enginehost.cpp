@@ -262,6 +262,28 @@ private slots:
             QVERIFY(!s.loadEvents().empty());
         }
 
+        // The same file again: nothing new. Grown (the same simulation, 20 executions longer): only its new lines.
+        {
+            EngineHost host;
+            qint64 records = -1;
+            QSignalSpy finished(&host, &EngineHost::importFinished);
+            QCOMPARE(importKept(host, store, path, &records).restored, 1);
+            QCOMPARE(records, 0);
+            QVERIFY2(finished.at(0).at(0).value<ImportSummary>().notes.value(0).startsWith(
+                         QStringLiteral("day1.jsonl: already imported up to line 400")),
+                     qPrintable(finished.at(0).at(0).value<ImportSummary>().notes.join(u'|')));
+        }
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 120));
+        {
+            EngineHost host;
+            qint64 records = -1;
+            QSignalSpy finished(&host, &EngineHost::importFinished);
+            importKept(host, store, path, &records);
+            QCOMPARE(records, 80);
+            QVERIFY(finished.at(0).at(0).value<ImportSummary>().notes.value(0).startsWith(QStringLiteral("day1.jsonl: continuing after line 400")));
+            QTRY_VERIFY(onlyWorkflow(host) && onlyWorkflow(host)->executions == 120);
+        }
+
         // The next day, live: the session continues from the kept profiles instead of starting an apprenticeship.
         const std::vector<Record> day2 = demoRecords(11, 20);
         EngineHost host;
@@ -272,7 +294,7 @@ private slots:
         QTRY_COMPARE(host.totals().records, 80);
         QCOMPARE(stored.count(), 1);
         QCOMPARE(stored.at(0).at(0).value<StoreStatus>().restored, 1);
-        QTRY_VERIFY(onlyWorkflow(host) && onlyWorkflow(host)->executions == 120);
+        QTRY_VERIFY(onlyWorkflow(host) && onlyWorkflow(host)->executions == 140);
         QCOMPARE(onlyWorkflow(host)->phase, Phase::Graduated);
         QCOMPARE(host.totals().graduations, 0);
 

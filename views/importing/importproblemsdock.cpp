@@ -54,6 +54,8 @@ void ImportProblemsDock::addSummary(const ImportSummary &s)
     m_lines->appendPlainText(tr("— %1: %2 records, %3 rejected lines, %4 (%5)")
                                  .arg(names.join(QStringLiteral(", ")), Format::count(s.records), Format::count(s.rejected),
                                       Format::duration(double(s.elapsedMs)), outcome));
+    for (const QString &note : s.notes)
+        m_lines->appendPlainText(note);
     for (const QString &line : s.rejectedSample)
         m_lines->appendPlainText(line);
     if (s.rejected > s.rejectedSample.size())

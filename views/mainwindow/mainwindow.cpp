@@ -599,6 +599,9 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
         break;
     case Outcome::Failed: message = tr("Import failed: %1").arg(summary.error); break;
     }
+    if (!summary.notes.isEmpty()) // a file read before: continued, or nothing new
+        message += u"  ·  " + summary.notes.first()
+                   + (summary.notes.size() > 1 ? u"  ·  " + tr("%n more in View → Import log", nullptr, int(summary.notes.size() - 1)) : QString());
     if (summary.rejected > 0)
         message += u"  ·  " + tr("%1 lines rejected — see View → Import log").arg(Format::count(summary.rejected));
     statusBar()->showMessage(message, 15000);
