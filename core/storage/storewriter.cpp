@@ -24,6 +24,7 @@ StoreWriter::StoreWriter(Engine &engine, Store *store, bool keepRecords, ErrorHa
     , m_keepRecords(keepRecords)
     , m_onError(std::move(onError))
     , m_ledger(ledger)
+    , m_maxBatchRecords(MaxBatchRecords)
 {
     m_sinceWrite.start();
 }
@@ -43,7 +44,7 @@ bool StoreWriter::due() const
 {
     // The clock is read every AgeCheckRecords records on the record path; where lines are done, whenever
     // that many are waiting.
-    return m_sinceFlush >= MaxBatchRecords
+    return m_sinceFlush >= m_maxBatchRecords
            || (m_sinceFlush >= AgeCheckRecords && (m_inFile || m_sinceFlush % AgeCheckRecords == 0)
                && m_sinceWrite.elapsed() > MaxBatchAgeMs);
 }

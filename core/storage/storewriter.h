@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
 #include <functional>
 
 namespace Apprentice {
@@ -54,6 +55,8 @@ public:
             m_batch.trendState = state;
     }
     bool failed() const { return m_failed; }
+    /// Records a batch holds at most before it is written (default 262,144).
+    void setMaxBatchRecords(qint64 records) { m_maxBatchRecords = std::max<qint64>(1, records); }
     bool isWriting() const { return m_store != nullptr; }
 
 private:
@@ -71,6 +74,7 @@ private:
     bool m_inFile = false;
     ImportedFile m_file;
     qint64 m_sinceFlush = 0;
+    qint64 m_maxBatchRecords;
     QElapsedTimer m_sinceWrite;
 };
 

@@ -1,6 +1,14 @@
+#include "engine.h"
+#include "ingest/importer.h"
+#include "ingest/importoptions.h"
+#include "recordsink.h"
+#include "simulator/demosimulator.h"
+#include "simulator/exportwriter.h"
+#include "storage/importplan.h"
 #include "storage/store.h"
 #include "storage/sqliteapi.h"
 #include "storage/storeschema.h"
+#include "storage/storewriter.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -342,9 +350,13 @@ void killAtRow(void *, int, const char *, const char *, qint64)
         std::raise(SIGKILL);
 }
 
+int g_killAtCommit = 1;
+int g_commits = 0;
+
 int killBeforeCommit(void *)
 {
-    std::raise(SIGKILL);
+    if (++g_commits == g_killAtCommit)
+        std::raise(SIGKILL);
     return 0;
 }
 
@@ -359,7 +371,8 @@ bool armCrash(const QString &mode)
         return false;
     const QSqlDatabase db = QSqlDatabase::database(*it, false);
     sqlite3 *handle = SqliteApi::handle(db);
-    if (mode == u"commit") {
+    if (mode.startsWith(u"commit")) {
+        g_killAtCommit = mode.startsWith(u"commit:") ? mode.mid(7).toInt() : 1;
         using CommitHook = void *(*)(sqlite3 *, int (*)(void *), void *);
         const auto hook = reinterpret_cast<CommitHook>(SqliteApi::resolve(db, "sqlite3_commit_hook"));
         if (!hook)
@@ -399,6 +412,63 @@ int runCrashWriter(const QString &path, const QString &mode)
         std::fflush(stdout);
     }
     return 0;
+}
+
+/// Feeds an import to the engine and the store writer, as analyze does.
+class AnalyzingSink : public RecordSink
+{
+public:
+    AnalyzingSink(Engine &engine, StoreWriter &writer) : m_engine(engine), m_writer(writer) {}
+    void onRecord(const RecordView &r) override
+    {
+        m_engine.process(r);
+        m_writer.addRecord(r);
+    }
+    void onRejected(qint64, const QString &) override {}
+    void onLinesDone(qint64 lines) override { m_writer.linesDone(lines); }
+
+private:
+    Engine &m_engine;
+    StoreWriter &m_writer;
+};
+
+/// Imports `file` into the store at `path` as analyze does, continuing from what the store holds of both, in
+/// small batches (64 KB read at a time, a write every 2,000 records). False + error on failure.
+bool importInto(const QString &path, const QString &file, ImportResult *result, QString *error)
+{
+    Store store;
+    Engine engine;
+    EngineSnapshot snapshot;
+    if (!store.open(path, error) || !store.loadSnapshot(snapshot, error) || !engine.restore(snapshot, error))
+        return false;
+    StoreWriter writer(engine, &store, false, [error](const QString &message) { *error = message; });
+    writer.setMaxBatchRecords(2000);
+    ImportPlan plan;
+    if (!planImport(store, file, false, plan, error))
+        return false;
+    writer.beginFile(plan.progress);
+    AnalyzingSink sink(engine, writer);
+    ImportOptions options;
+    options.chunkBytes = 64 << 10;
+    options.skipLines = plan.skipLines;
+    if (const QString crash = qEnvironmentVariable("APPRENTICE_TEST_CRASH"); !crash.isEmpty() && !armCrash(crash))
+        std::exit(NoHookExit);
+    *result = importFile(file, sink, nullptr, InputFormat::Auto, options);
+    writer.endFile(result->outcome == Outcome::Finished ? result->bytes : -1);
+    engine.finish();
+    return writer.flush();
+}
+
+qint64 storedCalls(const Store &store)
+{
+    EngineSnapshot snapshot;
+    QString error;
+    qint64 calls = 0;
+    if (store.loadSnapshot(snapshot, &error))
+        for (const WorkflowSnapshot &w : snapshot.workflows)
+            for (const ToolSnapshot &t : w.tools)
+                calls += t.calls;
+    return calls;
 }
 
 } // namespace
@@ -821,6 +891,59 @@ private slots:
         QVERIFY2(error.contains(path) && error.contains(u"does not exist"_qs), qPrintable(error));
     }
 
+    void killedImportContinuesWhereItsStoredLinesEnd()
+    {
+        // 6,000 demo executions: 24,000 records in 64 KB reads, a write every 2,000 records.
+        const QString file = m_dir.filePath(QStringLiteral("killed-import.jsonl"));
+        {
+            DemoSimulator sim(3);
+            std::string text;
+            for (int i = 0; i < 6000; ++i)
+                for (const Record &r : sim.nextExecution())
+                    ExportWriter::appendLine(text, r);
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text.data(), qint64(text.size()));
+        }
+        const QString path = newPath();
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("APPRENTICE_TEST_CRASH"), QStringLiteral("commit:4")); // dies writing its 4th batch
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {u"--import"_qs, path, file});
+        QVERIFY(child.waitForFinished(60000));
+        if (child.exitStatus() == QProcess::NormalExit && child.exitCode() == NoHookExit)
+            QSKIP("SQLite hooks are not reachable on this platform");
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+        std::optional<ImportedFile> kept;
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(path, &error) && store.loadImportedFile(QFileInfo(file).absoluteFilePath(), kept, &error),
+                     qPrintable(error));
+            QVERIFY(kept);
+            QCOMPARE(kept->bytes, qint64(-1)); // cut short
+            QVERIFY2(kept->lines >= 3 * 2000 && kept->lines < 24000, qPrintable(QString::number(kept->lines)));
+            // What is stored of the file and the profiles agree: one call per line handed over.
+            QCOMPARE(storedCalls(store), kept->lines);
+        }
+
+        // The next run reads on from there: every record counted once.
+        QProcess next;
+        next.start(QCoreApplication::applicationFilePath(), {u"--import"_qs, path, file});
+        QVERIFY(next.waitForFinished(60000));
+        QCOMPARE(next.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(next.exitCode(), 0);
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error) && store.loadImportedFile(QFileInfo(file).absoluteFilePath(), kept, &error),
+                 qPrintable(error));
+        QCOMPARE(kept->lines, qint64(24000));
+        QCOMPARE(kept->bytes, QFileInfo(file).size());
+        QCOMPARE(storedCalls(store), qint64(24000));
+    }
+
     void killedWriterLeavesOnlyWholeBatches_data()
     {
         QTest::addColumn<QString>("mode");
@@ -1000,6 +1123,15 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     if (argc == 4 && qstrcmp(argv[1], "--crash-writer") == 0)
         return runCrashWriter(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    if (argc == 4 && qstrcmp(argv[1], "--import") == 0) {
+        ImportResult result;
+        QString error;
+        if (!importInto(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]), &result, &error)) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return 1;
+        }
+        return 0;
+    }
     TestStore tc;
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&tc, argc, argv);
