@@ -833,7 +833,7 @@ void EngineWorker::attachStore()
     auto store = std::make_unique<Store>();
     QString error;
     EngineSnapshot snapshot;
-    if (!store->open(m_config.storePath, &error)) {
+    if (!store->open(m_config.storePath, &error) || !store->claimWriting(&error)) {
         status.error = error;
     } else if (!store->loadSnapshot(snapshot, &error) || !m_engine->restore(snapshot, &error)) {
         status.error = QStringLiteral("cannot continue from %1: %2").arg(QDir::toNativeSeparators(m_config.storePath), error);

@@ -55,6 +55,10 @@ bool openStoreAndRestore(const char *command, const QString &dbPath, Store &stor
         std::fprintf(stderr, "apprentice-cli %s: %s\n", command, qPrintable(error));
         return false;
     }
+    if (!store.claimWriting(&error)) {
+        std::fprintf(stderr, "apprentice-cli %s: %s (--db names another store)\n", command, qPrintable(error));
+        return false;
+    }
     EngineSnapshot snapshot;
     if (!store.loadSnapshot(snapshot, &error) || !engine.restore(snapshot, &error)) {
         std::fprintf(stderr, "apprentice-cli %s: cannot continue from %s: %s\n", command, qPrintable(path),

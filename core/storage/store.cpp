@@ -4,6 +4,7 @@
 #include "storeschema.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -19,8 +20,13 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <cstdio>
 #include <string>
 
@@ -157,6 +163,7 @@ QAtomicInteger<quint64> connectionCounter;
 
 struct Store::Private {
     QString path;
+    int lockFd = -1; ///< PATH.lock, flock()ed while this store claims writing
     QString connection;
     int schemaVersion = 0;
     bool nativeBinding = true;
@@ -446,8 +453,52 @@ bool Store::open(const QString &path, QString *error)
     return true;
 }
 
+bool Store::claimWriting(QString *error)
+{
+    if (d->lockFd >= 0)
+        return true;
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("the store is not open");
+        return false;
+    }
+    const QString lockPath = d->path + QStringLiteral(".lock");
+    const QByteArray native = QFile::encodeName(lockPath);
+    const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        if (error)
+            *error = QStringLiteral("cannot claim store %1: %2").arg(QDir::toNativeSeparators(lockPath), qt_error_string(errno));
+        return false;
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        QByteArray holder(256, '\0');
+        const ssize_t n = ::pread(fd, holder.data(), size_t(holder.size()), 0);
+        holder.resize(n > 0 ? n : 0);
+        ::close(fd);
+        const QString who = QString::fromUtf8(holder).trimmed();
+        if (error)
+            *error = QStringLiteral("store %1 is being written by %2; one writer at a time keeps its profiles whole")
+                         .arg(QDir::toNativeSeparators(d->path), who.isEmpty() ? QStringLiteral("another process") : who);
+        return false;
+    }
+    // Who holds it, for the next one's message.
+    const QStringList args = QCoreApplication::arguments();
+    QString program = args.isEmpty() ? QStringLiteral("a program") : QFileInfo(args.first()).fileName();
+    if (args.size() > 1 && !args[1].startsWith(u'-'))
+        program += u' ' + args[1];
+    const QByteArray who = QStringLiteral("%1 (pid %2)").arg(program).arg(QCoreApplication::applicationPid()).toUtf8();
+    [[maybe_unused]] const bool noted = ::ftruncate(fd, 0) == 0 && ::pwrite(fd, who.constData(), size_t(who.size()), 0) >= 0;
+    // (The claim holds without its note.)
+    d->lockFd = fd;
+    return true;
+}
+
 void Store::close()
 {
+    if (d->lockFd >= 0) {
+        ::close(d->lockFd); // drops the claim
+        d->lockFd = -1;
+    }
     d->finalizeAll();
     if (d->connection.isEmpty())
         return;

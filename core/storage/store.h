@@ -60,6 +60,12 @@ public:
     /// Writes the whole batch in one transaction; on any failure nothing of it is stored.
     bool write(const StoreBatch &batch, QString *error);
 
+    /// Claims the store for this writer until close(): a run that writes profiles (analyze, listen, a console
+    /// session) replaces what the store holds of its workflows, so two at once would each undo the other's.
+    /// False + an error naming the other writer (its program and pid) while one holds it. The claim is an
+    /// advisory lock on PATH.lock that the system drops when its process ends, however it ends.
+    bool claimWriting(QString *error);
+
     /// The stored profiles and phases; an empty snapshot for a new file.
     bool loadSnapshot(EngineSnapshot &out, QString *error) const;
     /// What an earlier import stored of `path` (nullopt: never imported). False + error when unreadable.

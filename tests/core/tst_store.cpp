@@ -439,7 +439,8 @@ bool importInto(const QString &path, const QString &file, ImportResult *result, 
     Store store;
     Engine engine;
     EngineSnapshot snapshot;
-    if (!store.open(path, error) || !store.loadSnapshot(snapshot, error) || !engine.restore(snapshot, error))
+    if (!store.open(path, error) || !store.claimWriting(error) || !store.loadSnapshot(snapshot, error)
+        || !engine.restore(snapshot, error))
         return false;
     StoreWriter writer(engine, &store, false, [error](const QString &message) { *error = message; });
     writer.setMaxBatchRecords(2000);
@@ -891,6 +892,25 @@ private slots:
         QVERIFY2(error.contains(path) && error.contains(u"does not exist"_qs), qPrintable(error));
     }
 
+    void oneWriterAtATime()
+    {
+        const QString path = newPath();
+        Store first, second, reader;
+        QString error;
+        QVERIFY2(first.open(path, &error) && first.claimWriting(&error), qPrintable(error));
+        QVERIFY(first.claimWriting(&error)); // claiming again is a no-op
+        QVERIFY(second.open(path, &error));
+        QVERIFY(!second.claimWriting(&error));
+        QVERIFY2(error.contains(u"is being written by"_qs) && error.contains(u"(pid %1)"_qs.arg(QCoreApplication::applicationPid())),
+                 qPrintable(error));
+        // Readers need no claim.
+        QVERIFY(reader.open(path, &error));
+        EngineSnapshot snapshot;
+        QVERIFY(reader.loadSnapshot(snapshot, &error));
+        first.close();
+        QVERIFY2(second.claimWriting(&error), qPrintable(error));
+    }
+
     void killedImportContinuesWhereItsStoredLinesEnd()
     {
         // 6,000 demo executions: 24,000 records in 64 KB reads, a write every 2,000 records.
@@ -929,7 +949,8 @@ private slots:
             QCOMPARE(storedCalls(store), kept->lines);
         }
 
-        // The next run reads on from there: every record counted once.
+        // The next run reads on from there (the killed one's claim on the store went with it): every record
+        // counted once.
         QProcess next;
         next.start(QCoreApplication::applicationFilePath(), {u"--import"_qs, path, file});
         QVERIFY(next.waitForFinished(60000));

@@ -2,6 +2,8 @@
 // OpenAI-compatible server on loopback for the tier ladder.
 #include "core/fakellmserver.h"
 
+#include "storage/store.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -255,6 +257,25 @@ private slots:
         const Run rotated = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, log});
         QCOMPARE(rotated.events.last().value(u"records").toInt(), 100);
         QVERIFY2(rotated.stderrLines.join(u'\n').contains(u"not the file imported on"), qPrintable(rotated.stderrLines.join(u'\n')));
+    }
+
+    void aStoreBeingWrittenIsLeftToItsWriter()
+    {
+        const QString db = path(QStringLiteral("claimed.sqlite"));
+        const QString file = path(QStringLiteral("claimed.jsonl"));
+        simulate(file, QStringLiteral("normal"), 60, 0);
+        {
+            Apprentice::Store console; // another writer, such as a console session, holds it
+            QString error;
+            QVERIFY2(console.open(db, &error) && console.claimWriting(&error), qPrintable(error));
+            const Run refused = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, file});
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.stderrLines.join(u'\n').contains(u"is being written by"), qPrintable(refused.stderrLines.join(u'\n')));
+            QVERIFY(refused.events.isEmpty());
+        }
+        const Run done = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, file});
+        QCOMPARE(done.exitCode, 0);
+        QCOMPARE(done.events.last().value(u"records").toInt(), 240);
     }
 
     void tiersAreConsultedAndChargedByTokens()

@@ -329,6 +329,21 @@ private slots:
         QCOMPARE(f.readAll(), garbage);
     }
 
+    void aStoreAnotherWriterHoldsIsLeftAlone()
+    {
+        const QString store = m_dir.filePath(QStringLiteral("claimed.sqlite"));
+        Store cli;
+        QString error;
+        QVERIFY2(cli.open(store, &error) && cli.claimWriting(&error), qPrintable(error));
+        const QString path = m_dir.filePath(QStringLiteral("claimed.jsonl"));
+        QVERIFY(ConsoleTestData::writeDemoExport(path, 30));
+        EngineHost host;
+        qint64 records = 0;
+        const StoreStatus status = importKept(host, store, path, &records);
+        QCOMPARE(records, 120); // the session goes on, without keeping what it learns
+        QVERIFY2(status.error.contains(QStringLiteral("is being written by")), qPrintable(status.error));
+    }
+
     void theDemoNeverTouchesTheStore()
     {
         const QString store = m_dir.filePath(QStringLiteral("untouched.sqlite"));
