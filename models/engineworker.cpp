@@ -642,7 +642,7 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
         options.skipLines = plan.skipLines;
         const ImportResult result = importFile(path, sink, &sink, InputFormat::Auto, options);
         if (m_storeWriter)
-            m_storeWriter->endFile(result.outcome == Outcome::Finished ? result.bytes : -1);
+            m_storeWriter->endFile(result);
         summary.records += result.records;
         summary.rejected += result.rejected;
         summary.bytes += result.bytes;

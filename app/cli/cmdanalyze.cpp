@@ -295,7 +295,7 @@ int run(const QStringList &args)
         importOptions.skipLines = plan.skipLines;
         const ImportResult result = importFile(files[i], sink, &progress, InputFormat::Auto, importOptions);
         progress.clear();
-        writer.endFile(result.outcome == Outcome::Finished ? result.bytes : -1);
+        writer.endFile(result);
         warnings.emitUpTo(std::numeric_limits<qint64>::max()); // lines start again in the next file
         if (result.outcome == Outcome::Failed) {
             std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(result.error));

@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -10,16 +11,21 @@ namespace Apprentice {
 
 namespace {
 
+QByteArray sha1At(const QString &path, qint64 offset, qint64 bytes);
+
 /// SHA-1 of the first `bytes` bytes of `path`; empty when it holds fewer or cannot be read.
 QByteArray headSha1(const QString &path, qint64 bytes)
 {
+    return sha1At(path, 0, bytes);
+}
+
+QByteArray sha1At(const QString &path, qint64 offset, qint64 bytes)
+{
     QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(offset))
         return {};
-    const QByteArray head = f.read(bytes);
-    if (head.size() != bytes)
-        return {};
-    return QCryptographicHash::hash(head, QCryptographicHash::Sha1);
+    const QByteArray data = f.read(bytes);
+    return data.size() == bytes ? QCryptographicHash::hash(data, QCryptographicHash::Sha1) : QByteArray();
 }
 
 QString when(qint64 ms)
@@ -34,16 +40,25 @@ QString count(qint64 n)
 
 } // namespace
 
+QByteArray importTailSha1(const QString &path, qint64 bytes)
+{
+    const qint64 from = std::max<qint64>(0, bytes - ImportHeadBytes);
+    return bytes < 0 ? QByteArray() : sha1At(path, from, bytes - from);
+}
+
 QString ImportPlan::note() const
 {
     const QString at = when(previous.updatedMs);
     switch (kind) {
     case Kind::New: return {};
     case Kind::Continue:
-        return QStringLiteral("continuing after line %1 (imported %2)").arg(count(skipLines), at);
+        return renamed() ? QStringLiteral("continuing after line %1 (imported %2 as %3)")
+                               .arg(count(skipLines), at, QDir::toNativeSeparators(previous.path))
+                         : QStringLiteral("continuing after line %1 (imported %2)").arg(count(skipLines), at);
     case Kind::Unchanged:
-        return QStringLiteral("already imported up to line %1 on %2: nothing new")
-            .arg(count(previous.lines), at);
+        return renamed() ? QStringLiteral("already imported up to line %1 on %2 as %3: nothing new")
+                               .arg(count(previous.lines), at, QDir::toNativeSeparators(previous.path))
+                         : QStringLiteral("already imported up to line %1 on %2: nothing new").arg(count(previous.lines), at);
     case Kind::Replaced:
         return QStringLiteral("not the file imported on %1 (rotated, rewritten or truncated): reading it from the start")
             .arg(at);
@@ -55,7 +70,7 @@ bool planImport(const Store &store, const QString &path, bool fromStart, ImportP
 {
     plan = ImportPlan();
     const QFileInfo info(path);
-    plan.progress.path = info.absoluteFilePath();
+    plan.progress.path = info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
     plan.progress.updatedMs = QDateTime::currentMSecsSinceEpoch();
     if (!info.isFile())
         return true; // the import says what is wrong with it
@@ -63,18 +78,42 @@ bool planImport(const Store &store, const QString &path, bool fromStart, ImportP
     plan.progress.headBytes = std::min(size, ImportHeadBytes);
     plan.progress.headSha1 = headSha1(path, plan.progress.headBytes);
 
-    std::optional<ImportedFile> previous;
-    if (!store.loadImportedFile(plan.progress.path, previous, error))
-        return false;
-    if (!previous || fromStart)
+    if (fromStart)
         return true;
-    plan.previous = *previous;
+    std::vector<ImportedFile> underThisName;
+    if (!store.loadImportedFiles(plan.progress.path, underThisName, error))
+        return false;
     // The same file when its start is what it was: compared over the bytes the earlier import saw.
-    const bool same = size >= previous->headBytes && headSha1(path, previous->headBytes) == previous->headSha1
-                      && (previous->bytes < 0 || size >= previous->bytes);
-    if (!same) {
-        plan.kind = ImportPlan::Kind::Replaced;
-    } else if (previous->bytes >= 0 && size == previous->bytes) {
+    // A file read to its end must also still hold what it ended with there: two files that merely begin alike
+    // (the same first records of a deterministic job) are not taken for one another.
+    const auto same = [&](const ImportedFile &f) {
+        return size >= f.headBytes && headSha1(path, f.headBytes) == f.headSha1
+               && (f.bytes < 0 || (size >= f.bytes && importTailSha1(path, f.bytes) == f.tailSha1));
+    };
+    std::optional<ImportedFile> previous;
+    for (const ImportedFile &f : underThisName) {
+        if (same(f)) {
+            previous = f;
+            break;
+        }
+    }
+    if (!previous) {
+        // Not under this name: perhaps under another one (a log renamed by rotation, app.log -> app.log.1).
+        std::optional<ImportedFile> renamed;
+        if (!store.findImportedHead(plan.progress.headSha1, plan.progress.headBytes, renamed, error))
+            return false;
+        if (renamed && same(*renamed)) {
+            previous = renamed;
+        } else if (!underThisName.empty()) {
+            plan.previous = underThisName.front();
+            plan.kind = ImportPlan::Kind::Replaced;
+            return true;
+        } else {
+            return true;
+        }
+    }
+    plan.previous = *previous;
+    if (previous->bytes >= 0 && size == previous->bytes) {
         plan.kind = ImportPlan::Kind::Unchanged;
         plan.skipLines = previous->lines;
     } else {

@@ -18,13 +18,19 @@ struct ImportPlan {
     ImportedFile previous; ///< what the store held (unless New)
     ImportedFile progress; ///< what to store for it while this import runs: lines = skipLines, bytes = −1
 
+    /// The earlier import read it under another name (a log renamed by rotation).
+    bool renamed() const { return kind != Kind::New && kind != Kind::Replaced && previous.path != progress.path; }
     /// For the operator, without the file name: "continuing after line 40,000 (imported 2026-11-25 18:02)", …;
     /// empty for a new file.
     QString note() const;
 };
 
-/// Bytes of a file's start that identify it.
+/// Bytes of a file's start that identify it, and of its end once it was read to there.
 constexpr qint64 ImportHeadBytes = 4096;
+
+/// SHA-1 of the ImportHeadBytes bytes of `path` before offset `bytes` (ImportedFile::tailSha1); empty when
+/// they cannot be read.
+QByteArray importTailSha1(const QString &path, qint64 bytes);
 
 /// Plans the import of `path` against what `store` holds of it. `fromStart`: read it all again whatever was
 /// imported before (its records count again). A file that cannot be read plans as New: the import reports why.

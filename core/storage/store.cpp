@@ -211,7 +211,8 @@ struct Store::Private {
                     QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_event_id', ?)"))
             && prep(setTrendState, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('trend_state', ?)"))
             && prep(upsertFile, QStringLiteral("INSERT OR REPLACE INTO imported_files"
-                                               " (path, head_sha1, head_bytes, lines, bytes, updated_ms) VALUES (?, ?, ?, ?, ?, ?)"));
+                                               " (path, head_sha1, head_bytes, lines, bytes, updated_ms, tail_sha1)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?)"));
     }
 
     // Every QSqlDatabase copy and query lives inside this function, so a failed open can remove the
@@ -591,6 +592,10 @@ bool Store::write(const StoreBatch &batch, QString *error)
         s.bindInt(3, f.lines);
         s.bindInt(4, f.bytes);
         s.bindInt(5, f.updatedMs);
+        if (f.tailSha1.isEmpty())
+            s.bindNull(6);
+        else
+            s.bindBlob(6, f.tailSha1);
         if (!s.exec(&why))
             return fail(QStringLiteral("imported files"));
     }
@@ -599,7 +604,51 @@ bool Store::write(const StoreBatch &batch, QString *error)
     return true;
 }
 
-bool Store::loadImportedFile(const QString &path, std::optional<ImportedFile> &out, QString *error) const
+namespace {
+
+/// Runs `q` (SELECT path, head_sha1, head_bytes, lines, bytes, updated_ms ...) and keeps its rows.
+bool importedFiles(QSqlQuery &q, const QString &storePath, std::vector<ImportedFile> &out, QString *error)
+{
+    out.clear();
+    if (!q.exec()) {
+        if (error)
+            *error = QStringLiteral("cannot read the imported files of %1: %2")
+                         .arg(QDir::toNativeSeparators(storePath), q.lastError().text());
+        return false;
+    }
+    while (q.next()) {
+        ImportedFile f;
+        f.path = q.value(0).toString();
+        f.headSha1 = q.value(1).toByteArray();
+        f.headBytes = q.value(2).toLongLong();
+        f.lines = q.value(3).toLongLong();
+        f.bytes = q.value(4).toLongLong();
+        f.updatedMs = q.value(5).toLongLong();
+        f.tailSha1 = q.value(6).toByteArray();
+        out.push_back(f);
+    }
+    return true;
+}
+
+} // namespace
+
+bool Store::loadImportedFiles(const QString &path, std::vector<ImportedFile> &out, QString *error) const
+{
+    out.clear();
+    if (!isOpen()) {
+        if (error)
+            *error = QStringLiteral("the store is not open");
+        return false;
+    }
+    QSqlQuery q(d->db());
+    q.prepare(QStringLiteral("SELECT path, head_sha1, head_bytes, lines, bytes, updated_ms, tail_sha1 FROM imported_files"
+                             " WHERE path = ? ORDER BY updated_ms DESC"));
+    q.addBindValue(path);
+    return importedFiles(q, d->path, out, error);
+}
+
+bool Store::findImportedHead(const QByteArray &headSha1, qint64 headBytes, std::optional<ImportedFile> &out,
+                             QString *error) const
 {
     out.reset();
     if (!isOpen()) {
@@ -608,24 +657,15 @@ bool Store::loadImportedFile(const QString &path, std::optional<ImportedFile> &o
         return false;
     }
     QSqlQuery q(d->db());
-    q.prepare(QStringLiteral("SELECT head_sha1, head_bytes, lines, bytes, updated_ms FROM imported_files WHERE path = ?"));
-    q.addBindValue(path);
-    if (!q.exec()) {
-        if (error)
-            *error = QStringLiteral("cannot read the imported files of %1: %2")
-                         .arg(QDir::toNativeSeparators(d->path), q.lastError().text());
+    q.prepare(QStringLiteral("SELECT path, head_sha1, head_bytes, lines, bytes, updated_ms, tail_sha1 FROM imported_files"
+                             " WHERE head_sha1 = ? AND head_bytes = ? AND bytes >= 0 ORDER BY updated_ms DESC LIMIT 1"));
+    q.addBindValue(headSha1);
+    q.addBindValue(headBytes);
+    std::vector<ImportedFile> rows;
+    if (!importedFiles(q, d->path, rows, error))
         return false;
-    }
-    if (q.next()) {
-        ImportedFile f;
-        f.path = path;
-        f.headSha1 = q.value(0).toByteArray();
-        f.headBytes = q.value(1).toLongLong();
-        f.lines = q.value(2).toLongLong();
-        f.bytes = q.value(3).toLongLong();
-        f.updatedMs = q.value(4).toLongLong();
-        out = f;
-    }
+    if (!rows.empty())
+        out = rows.front();
     return true;
 }
 

@@ -20,6 +20,7 @@ struct ImportedFile {
     qint64 lines = 0;     ///< physical lines handed over (RecordSink::onLinesDone)
     qint64 bytes = -1;    ///< its size when the import ended; -1 while it was cut short
     qint64 updatedMs = 0; ///< when this was stored (ms since the epoch)
+    QByteArray tailSha1;  ///< SHA-1 of the 4 KB before `bytes` (set with it): the same file has them still
 };
 
 /// One atomic unit of persistence: everything in it is committed in one transaction, so a crash
@@ -68,8 +69,13 @@ public:
 
     /// The stored profiles and phases; an empty snapshot for a new file.
     bool loadSnapshot(EngineSnapshot &out, QString *error) const;
-    /// What an earlier import stored of `path` (nullopt: never imported). False + error when unreadable.
-    bool loadImportedFile(const QString &path, std::optional<ImportedFile> &out, QString *error) const;
+    /// What earlier imports stored of files read under `path`, newest first (a log rotated in place has one
+    /// row per content it held). False + error when unreadable.
+    bool loadImportedFiles(const QString &path, std::vector<ImportedFile> &out, QString *error) const;
+    /// The file read to its end most recently whose first `headBytes` bytes had this SHA-1, under whatever
+    /// path (a log renamed by rotation). nullopt: none. False + error when unreadable.
+    bool findImportedHead(const QByteArray &headSha1, qint64 headBytes, std::optional<ImportedFile> &out,
+                          QString *error) const;
     /// The daily trend aggregates a run left (empty when none was stored). False + error when unreadable.
     bool loadTrendState(QByteArray &out, QString *error) const;
     /// Events in insertion order, optionally filtered by workflow (empty = all); newest last.

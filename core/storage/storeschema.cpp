@@ -175,12 +175,15 @@ bool createV3(QSqlDatabase &db, QString *error)
     return execAll(db, {
         QStringLiteral(
             "CREATE TABLE imported_files ("
-            " path TEXT PRIMARY KEY,"          // absolute
-            " head_sha1 BLOB NOT NULL,"        // of the first head_bytes bytes: a rotated or rewritten file differs
+            " path TEXT NOT NULL,"             // absolute, as it was read
+            " head_sha1 BLOB NOT NULL,"        // of the first head_bytes bytes: the file's identity, whatever its name
             " head_bytes INTEGER NOT NULL,"
             " lines INTEGER NOT NULL,"         // physical lines handed over
             " bytes INTEGER NOT NULL,"         // the file's size when its import ended; -1 while it was cut short
-            " updated_ms INTEGER NOT NULL)"),
+            " updated_ms INTEGER NOT NULL,"
+            " tail_sha1 BLOB,"                 // of the 4 KB before `bytes` once it was read to its end
+            " PRIMARY KEY (path, head_sha1))"),
+        QStringLiteral("CREATE INDEX imported_files_head ON imported_files (head_sha1)"),
     }, error);
 }
 

@@ -1,6 +1,8 @@
 #include "storewriter.h"
 
 #include "engine.h"
+#include "importplan.h"
+#include "ingest/importer.h"
 #include "record.h"
 
 #include <QDateTime>
@@ -83,12 +85,13 @@ void StoreWriter::linesDone(qint64 lines)
     }
 }
 
-void StoreWriter::endFile(qint64 bytes)
+void StoreWriter::endFile(const ImportResult &result)
 {
     if (!m_store || !m_inFile)
         return;
     m_inFile = false;
-    m_file.bytes = bytes;
+    m_file.bytes = result.outcome == Outcome::Finished ? result.bytes : -1;
+    m_file.tailSha1 = importTailSha1(m_file.path, m_file.bytes);
     keepFile();
 }
 

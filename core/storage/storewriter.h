@@ -9,6 +9,7 @@
 
 namespace Apprentice {
 class Engine;
+struct ImportResult;
 struct Event;
 struct RecordView;
 
@@ -36,8 +37,9 @@ public:
     void beginFile(const ImportedFile &progress);
     /// Every line of the file up to `lines` was handed to the engine; writes when the batch is large or old.
     void linesDone(qint64 lines);
-    /// The file's import ended: `bytes` is the file's size when it was read to its end, −1 when cut short.
-    void endFile(qint64 bytes);
+    /// The file's import ended: read to its end (Finished: its size and last bytes are kept as the mark of the
+    /// same file), or cut short (the lines done are what counts).
+    void endFile(const ImportResult &result);
     void addEvent(const Event &e);
     void addLedger(const std::vector<LedgerEntry> &entries);
     /// Something changed that the next flush would write (an operator's action, say).

@@ -455,7 +455,7 @@ bool importInto(const QString &path, const QString &file, ImportResult *result, 
     if (const QString crash = qEnvironmentVariable("APPRENTICE_TEST_CRASH"); !crash.isEmpty() && !armCrash(crash))
         std::exit(NoHookExit);
     *result = importFile(file, sink, nullptr, InputFormat::Auto, options);
-    writer.endFile(result->outcome == Outcome::Finished ? result->bytes : -1);
+    writer.endFile(*result);
     engine.finish();
     return writer.flush();
 }
@@ -936,13 +936,15 @@ private slots:
             QSKIP("SQLite hooks are not reachable on this platform");
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-        std::optional<ImportedFile> kept;
+        std::vector<ImportedFile> rows;
+        const ImportedFile *kept = nullptr;
         {
             Store store;
             QString error;
-            QVERIFY2(store.open(path, &error) && store.loadImportedFile(QFileInfo(file).absoluteFilePath(), kept, &error),
+            QVERIFY2(store.open(path, &error) && store.loadImportedFiles(QFileInfo(file).canonicalFilePath(), rows, &error),
                      qPrintable(error));
-            QVERIFY(kept);
+            QCOMPARE(rows.size(), size_t(1));
+            kept = &rows.front();
             QCOMPARE(kept->bytes, qint64(-1)); // cut short
             QVERIFY2(kept->lines >= 3 * 2000 && kept->lines < 24000, qPrintable(QString::number(kept->lines)));
             // What is stored of the file and the profiles agree: one call per line handed over.
@@ -958,8 +960,10 @@ private slots:
         QCOMPARE(next.exitCode(), 0);
         Store store;
         QString error;
-        QVERIFY2(store.open(path, &error) && store.loadImportedFile(QFileInfo(file).absoluteFilePath(), kept, &error),
+        QVERIFY2(store.open(path, &error) && store.loadImportedFiles(QFileInfo(file).canonicalFilePath(), rows, &error),
                  qPrintable(error));
+        QCOMPARE(rows.size(), size_t(1));
+        kept = &rows.front();
         QCOMPARE(kept->lines, qint64(24000));
         QCOMPARE(kept->bytes, QFileInfo(file).size());
         QCOMPARE(storedCalls(store), qint64(24000));

@@ -4,6 +4,7 @@
 
 #include "storage/store.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -195,6 +196,14 @@ private slots:
         QCOMPARE(show.exitCode, 0);
     }
 
+    /// A simulated export's lines (the last one empty: the file ends with a newline).
+    QList<QByteArray> simulatedLines(const QString &out, const QString &scenario, int executions, int at)
+    {
+        simulate(out, scenario, executions, at);
+        QFile in(out);
+        return in.open(QIODevice::ReadOnly) ? in.readAll().split('\n') : QList<QByteArray>();
+    }
+
     static QStringList keyEvents(const QList<QJsonObject> &events, qint64 fromLine = 0)
     {
         QStringList out;
@@ -211,10 +220,7 @@ private slots:
     void aGrownLogIsReadOnAndAnUnchangedOneSkipped()
     {
         const QString whole = path(QStringLiteral("whole.jsonl"));
-        simulate(whole, QStringLiteral("api_slowdown"), 400, 250);
-        QFile in(whole);
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        const QList<QByteArray> lines = in.readAll().split('\n');
+        const QList<QByteArray> lines = simulatedLines(whole, QStringLiteral("api_slowdown"), 400, 250);
         QCOMPARE(lines.size(), 1601); // 1600 records and the empty rest after the last newline
         const QString log = path(QStringLiteral("growing.jsonl"));
         const auto writeLines = [&](int from, int to, QIODevice::OpenMode mode) {
@@ -257,6 +263,46 @@ private slots:
         const Run rotated = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, log});
         QCOMPARE(rotated.events.last().value(u"records").toInt(), 100);
         QVERIFY2(rotated.stderrLines.join(u'\n').contains(u"not the file imported on"), qPrintable(rotated.stderrLines.join(u'\n')));
+    }
+
+    void aRotatedLogIsRecognisedUnderItsNewName()
+    {
+        const QList<QByteArray> lines = simulatedLines(path(QStringLiteral("rotation-source.jsonl")), QStringLiteral("normal"), 400, 0);
+        const auto write = [&](const QString &name, int from, int to, QIODevice::OpenMode mode) {
+            QFile out(path(name));
+            QVERIFY(out.open(mode));
+            for (int i = from; i < to; ++i)
+                out.write(lines[i] + '\n');
+        };
+        QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("logs")));
+        const QString db = path(QStringLiteral("rotation.sqlite"));
+        write(QStringLiteral("logs/app.log"), 0, 1000, QIODevice::WriteOnly);
+        QCOMPARE(runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, path(QStringLiteral("logs/app.log"))})
+                     .events.last().value(u"records").toInt(), 1000);
+        // The writer goes on, then the log rotates: app.log becomes app.log.1, a new app.log starts.
+        write(QStringLiteral("logs/app.log"), 1000, 1200, QIODevice::Append);
+        QVERIFY(QFile::rename(path(QStringLiteral("logs/app.log")), path(QStringLiteral("logs/app.log.1"))));
+        write(QStringLiteral("logs/app.log"), 1200, 1500, QIODevice::WriteOnly);
+        // In glob order, the new file first: it is read whole, and the rotated one only after line 1,000.
+        const QStringList both{path(QStringLiteral("logs/app.log")), path(QStringLiteral("logs/app.log.1"))};
+        const Run after = runCli(QStringList{QStringLiteral("analyze"), QStringLiteral("--db"), db} + both);
+        QCOMPARE(after.exitCode, 0);
+        QCOMPARE(after.events.last().value(u"records").toInt(), 300 + 200);
+        const QString notes = after.stderrLines.join(u'\n');
+        QVERIFY2(notes.contains(u"app.log: not the file imported on") && notes.contains(u"app.log.1: continuing after line 1,000")
+                     && notes.contains(QDir::toNativeSeparators(QFileInfo(path(QStringLiteral("logs/app.log"))).canonicalFilePath())),
+                 qPrintable(notes));
+        const Run again = runCli(QStringList{QStringLiteral("analyze"), QStringLiteral("--db"), db} + both);
+        QCOMPARE(again.events.last().value(u"records").toInt(), 0);
+        QCOMPARE(again.stderrLines.filter(QStringLiteral("nothing new")).size(), 2);
+
+        // A file that only begins like one read before (the same first records, then others) is not that file.
+        write(QStringLiteral("logs/other.log"), 0, 800, QIODevice::WriteOnly);
+        write(QStringLiteral("logs/other.log"), 1400, 1600, QIODevice::Append);
+        write(QStringLiteral("logs/other.log"), 1400, 1600, QIODevice::Append);
+        const Run other = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, path(QStringLiteral("logs/other.log"))});
+        QCOMPARE(other.events.last().value(u"records").toInt(), 1200);
+        QVERIFY2(other.stderrLines.filter(QStringLiteral("continuing")).isEmpty(), qPrintable(other.stderrLines.join(u'\n')));
     }
 
     void aStoreBeingWrittenIsLeftToItsWriter()
