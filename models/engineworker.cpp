@@ -659,7 +659,7 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
     m_importing = false;
     m_forceSnapshot = true;
     publish(true);
-    writeStore();
+    writeStore(true);
     emit importFinished(summary);
 
     if (m_resetPending) {
@@ -833,11 +833,23 @@ void EngineWorker::attachStore()
     auto store = std::make_unique<Store>();
     QString error;
     EngineSnapshot snapshot;
+    const auto restore = [&] {
+        QByteArray trendState;
+        if (!store->loadSnapshot(snapshot, &error) || !m_engine->restore(snapshot, &error)
+            || !store->loadTrendState(trendState, &error))
+            return false;
+        if (!trendState.isEmpty() && !m_evolution.restoreTrends(trendState)) {
+            error = QStringLiteral("its trend aggregates are unreadable");
+            return false;
+        }
+        return true;
+    };
     if (!store->open(m_config.storePath, &error) || !store->claimWriting(&error)) {
         status.error = error;
-    } else if (!store->loadSnapshot(snapshot, &error) || !m_engine->restore(snapshot, &error)) {
+    } else if (!restore()) {
         status.error = QStringLiteral("cannot continue from %1: %2").arg(QDir::toNativeSeparators(m_config.storePath), error);
         newEngine(); // nothing half-restored
+        m_evolution.clear();
     }
     if (!status.error.isEmpty()) {
         emit storeChanged(status);
@@ -859,10 +871,16 @@ void EngineWorker::attachStore()
     publish(true);
 }
 
-void EngineWorker::writeStore()
+void EngineWorker::writeStore(bool withTrends)
 {
-    if (m_storeWriter && m_storeWriter->dirty())
-        m_storeWriter->flush();
+    if (!m_storeWriter || !m_storeWriter->dirty())
+        return;
+    // The aggregates are larger than a batch (≈ 100 KB for 30 days of a workflow) and change by the day.
+    if (withTrends || !m_sinceTrendsStored.isValid() || m_sinceTrendsStored.elapsed() >= 60000) {
+        m_storeWriter->setTrendState(m_evolution.saveTrends());
+        m_sinceTrendsStored.start();
+    }
+    m_storeWriter->flush();
 }
 
 void EngineWorker::detachStore()
@@ -870,7 +888,7 @@ void EngineWorker::detachStore()
     if (m_storeWriter) {
         m_engine->finish(); // open executions count, as at the end of an import
         publish(true);      // hands the last ledger rows over
-        writeStore();
+        writeStore(true);
     }
     m_storeWriter.reset();
     m_store.reset();

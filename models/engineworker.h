@@ -129,7 +129,8 @@ private:
     void sampleCost();
     /// A session on real data continues from the store (once, before its first record) and writes back to it.
     void attachStore();
-    void writeStore();
+    /// Writes what waits; the trend aggregates go along when `withTrends` or once a minute.
+    void writeStore(bool withTrends = false);
     void detachStore();
 
     HostConfig m_config;
@@ -207,6 +208,7 @@ private:
     std::unique_ptr<Apprentice::Store> m_store;
     std::unique_ptr<Apprentice::StoreWriter> m_storeWriter;
     bool m_storeChecked = false; ///< this session has decided whether to keep its knowledge
+    QElapsedTimer m_sinceTrendsStored;
 
     // ticks
     QTimer *m_publishTimer = nullptr;

@@ -27,6 +27,14 @@ void EvolutionFeed::onRecord(const RecordView &record)
     ++m_records;
 }
 
+bool EvolutionFeed::restoreTrends(const QByteArray &state)
+{
+    if (!m_trends->restoreState(state))
+        return false;
+    m_takenAtRecords = -1; // the restored trends are news to the GUI
+    return true;
+}
+
 bool EvolutionFeed::isStale(qint64 nowMs, qint64 minIntervalMs) const
 {
     return m_records != m_takenAtRecords && nowMs - m_takenAtMs >= minIntervalMs;

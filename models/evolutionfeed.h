@@ -28,6 +28,12 @@ public:
     void onRecord(const Apprentice::RecordView &record);
     void clear();
 
+    /// The trend watch's daily aggregates and what it warned about, to keep in the store (TrendWatch::saveState):
+    /// trends need weeks of days, far longer than a session.
+    QByteArray saveTrends() const { return m_trends->saveState(); }
+    /// Continues from what saveTrends() gave; false (nothing changed) when it cannot be read.
+    bool restoreTrends(const QByteArray &state);
+
     /// New or escalated trend warnings since the previous call.
     std::vector<Warning> takeWarnings() { return std::exchange(m_warnings, {}); }
 

@@ -6,6 +6,7 @@
 #include "streammodel.h"
 #include "workflowsmodel.h"
 
+#include "evolution/trendwatch.h"
 #include "storage/store.h"
 
 #include <QSignalSpy>
@@ -230,6 +231,16 @@ private slots:
         return stored.at(0).at(0).value<StoreStatus>();
     }
 
+    /// Records behind the daily trend aggregates a store keeps (−1: none or unreadable).
+    static qint64 storedTrendRecords(const Store &store)
+    {
+        QByteArray state;
+        TrendWatch trends;
+        if (!store.loadTrendState(state, nullptr) || state.isEmpty() || !trends.restoreState(state))
+            return -1;
+        return trends.tracker().records();
+    }
+
     static const WorkflowSnapshot *onlyWorkflow(const EngineHost &host)
     {
         const auto snapshot = host.snapshot();
@@ -260,6 +271,7 @@ private slots:
             QCOMPARE(kept.workflows.front().phase, Phase::Graduated);
             QCOMPARE(kept.workflows.front().executions, 100);
             QVERIFY(!s.loadEvents().empty());
+            QCOMPARE(storedTrendRecords(s), 400); // the trend aggregates too: trends need more days than a session
         }
 
         // The same file again: nothing new. Grown (the same simulation, 20 executions longer): only its new lines.
@@ -297,6 +309,14 @@ private slots:
         QTRY_VERIFY(onlyWorkflow(host) && onlyWorkflow(host)->executions == 140);
         QCOMPARE(onlyWorkflow(host)->phase, Phase::Graduated);
         QCOMPARE(host.totals().graduations, 0);
+        host.resetSession(); // ends the session: what is left is written
+        QTRY_COMPARE(host.storeStatus().path, QString());
+        {
+            Store s;
+            QString error;
+            QVERIFY2(s.open(store, &error), qPrintable(error));
+            QTRY_COMPARE(storedTrendRecords(s), 560); // every session's records, each once
+        }
 
         // Without a store the same records start from nothing.
         EngineHost forgetful;
