@@ -1,8 +1,10 @@
 // apprentice-cli profile show: the learned profiles of a store, as a table or JSON.
 #include "command.h"
 
+#include "sizetext.h"
 #include "storage/store.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -13,6 +15,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 using namespace Apprentice;
 
@@ -20,14 +23,17 @@ namespace {
 
 constexpr const char *Usage =
     "Usage: apprentice-cli profile show [--db PATH] [--workflow NAME] [--format table|json]\n"
+    "       apprentice-cli profile files [--db PATH] [--format table|json]\n"
     "\n"
-    "Prints the learned profiles of a store: one row per workflow version, tool and metric\n"
+    "show prints the learned profiles of a store: one row per workflow version, tool and metric\n"
     "(n, mean, std, p50, p95, p99), with the workflow's phase and executions.\n"
     "The (execution) rows profile the total latency of a workflow run.\n"
+    "files lists the files imports have read into the store, newest first: how many of their lines\n"
+    "count already (a later import reads on after them) and their size when read to the end.\n"
     "\n"
     "Options:\n"
     "  --db PATH         the store (default: apprentice.sqlite in the user's data directory)\n"
-    "  --workflow NAME   only this workflow (all its versions)\n"
+    "  --workflow NAME   only this workflow (all its versions; show only)\n"
     "  --format FORMAT   table (default) or json\n"
     "  -h, --help        show this help\n";
 
@@ -155,6 +161,32 @@ QString toJson(const std::vector<const WorkflowSnapshot *> &workflows, const QSt
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
 
+/// Rows (the first one a header) in columns two spaces apart; numbers right-aligned.
+template<typename IsNumeric>
+QString aligned(const std::vector<QStringList> &rows, IsNumeric numeric)
+{
+    const qsizetype columns = rows.empty() ? 0 : rows.front().size();
+    std::vector<qsizetype> width(size_t(columns), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < columns; ++c)
+            width[size_t(c)] = std::max(width[size_t(c)], row[c].size());
+    }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < columns; ++c) {
+            if (c)
+                line += QStringLiteral("  ");
+            const qsizetype w = width[size_t(c)];
+            line += numeric(c) ? row[c].rightJustified(w) : row[c].leftJustified(c + 1 < columns ? w : 0);
+        }
+        while (line.endsWith(u' '))
+            line.chop(1);
+        out += line + u'\n';
+    }
+    return out;
+}
+
 QString toTable(const std::vector<const WorkflowSnapshot *> &workflows)
 {
     enum Column { Workflow, Version, Phase, Executions, Tool, Metric, N, Mean, Std, P50, P95, P99, ColumnCount };
@@ -187,38 +219,19 @@ QString toTable(const std::vector<const WorkflowSnapshot *> &workflows)
             addRow(*w, QStringLiteral("-"), QStringLiteral("-"), nullptr);
     }
 
-    std::array<qsizetype, ColumnCount> width{};
-    for (const QStringList &row : rows) {
-        for (int c = 0; c < ColumnCount; ++c)
-            width[size_t(c)] = std::max(width[size_t(c)], row[c].size());
-    }
-    const auto numeric = [](int c) { return c == Executions || c >= N; };
-    QString out;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int c = 0; c < ColumnCount; ++c) {
-            if (c)
-                line += QStringLiteral("  ");
-            const int w = int(width[size_t(c)]);
-            line += numeric(c) ? row[c].rightJustified(w) : row[c].leftJustified(c + 1 < ColumnCount ? w : 0);
-        }
-        while (line.endsWith(u' '))
-            line.chop(1);
-        out += line + u'\n';
-    }
-    return out;
+    return aligned(rows, [](qsizetype c) { return c == Executions || c >= N; });
 }
 
-int show(const QStringList &args)
+/// Parses `--name VALUE` and `--name=VALUE` options, each one of `names`. False with `problem` set on anything
+/// else; false with it empty after printing the usage for -h/--help.
+bool parseOptions(const QStringList &args, const QStringList &names,
+                  const std::function<void(const QString &, const QString &)> &set, QString *problem)
 {
-    QString dbPath;
-    QString workflow;
-    QString format = QStringLiteral("table");
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
         if (arg == u"-h" || arg == u"--help") {
             std::fputs(Usage, stdout);
-            return ExitOk;
+            return false;
         }
         QString name = arg;
         QString value;
@@ -228,35 +241,62 @@ int show(const QStringList &args)
             value = arg.section(u'=', 1);
             hasValue = true;
         }
-        if (name != u"--db" && name != u"--workflow" && name != u"--format")
-            return usageError("profile", arg.startsWith(u'-') ? QStringLiteral("unknown option '%1'").arg(arg)
-                                                   : QStringLiteral("unexpected argument '%1'").arg(arg));
+        if (!names.contains(name)) {
+            *problem = arg.startsWith(u'-') ? QStringLiteral("unknown option '%1'").arg(arg)
+                                            : QStringLiteral("unexpected argument '%1'").arg(arg);
+            return false;
+        }
         if (!hasValue) {
-            if (i + 1 >= args.size())
-                return usageError("profile", QStringLiteral("%1 needs a value").arg(name));
+            if (i + 1 >= args.size()) {
+                *problem = QStringLiteral("%1 needs a value").arg(name);
+                return false;
+            }
             value = args[++i];
         }
-        if (name == u"--db")
-            dbPath = value;
-        else if (name == u"--workflow")
-            workflow = value;
-        else
-            format = value;
+        set(name, value);
     }
-    if (format != u"table" && format != u"json")
-        return usageError("profile", QStringLiteral("unknown format '%1' (table or json)").arg(format));
+    return true;
+}
+
+/// Opens the store at `dbPath` (the default one when empty) for reading. Looking is not creating: a missing
+/// file is an error here, not a new empty store. Prints what went wrong.
+bool openExisting(const char *subcommand, QString &dbPath, Store &store)
+{
     if (dbPath.isEmpty())
         dbPath = Store::defaultPath();
-
-    // Looking is not creating: a missing file is an error here, not a new empty store.
     if (!QFileInfo::exists(dbPath)) {
-        print(stderr, QStringLiteral("apprentice-cli profile show: no store at %1\n").arg(QDir::toNativeSeparators(dbPath)));
-        return ExitIoFailure;
+        print(stderr, QStringLiteral("apprentice-cli profile %1: no store at %2\n")
+                          .arg(QLatin1String(subcommand), QDir::toNativeSeparators(dbPath)));
+        return false;
     }
+    QString error;
+    if (!store.open(dbPath, &error)) {
+        print(stderr, QStringLiteral("apprentice-cli profile %1: %2\n").arg(QLatin1String(subcommand), error));
+        return false;
+    }
+    return true;
+}
+
+int show(const QStringList &args)
+{
+    QString dbPath;
+    QString workflow;
+    QString format = QStringLiteral("table");
+    QString problem;
+    if (!parseOptions(args, {QStringLiteral("--db"), QStringLiteral("--workflow"), QStringLiteral("--format")},
+                      [&](const QString &name, const QString &value) {
+                          (name == u"--db" ? dbPath : name == u"--workflow" ? workflow : format) = value;
+                      }, &problem))
+        return problem.isEmpty() ? ExitOk : usageError("profile", problem);
+    if (format != u"table" && format != u"json")
+        return usageError("profile", QStringLiteral("unknown format '%1' (table or json)").arg(format));
+
     Store store;
+    if (!openExisting("show", dbPath, store))
+        return ExitIoFailure;
     QString error;
     EngineSnapshot snapshot;
-    if (!store.open(dbPath, &error) || !store.loadSnapshot(snapshot, &error)) {
+    if (!store.loadSnapshot(snapshot, &error)) {
         print(stderr, QStringLiteral("apprentice-cli profile show: %1\n").arg(error));
         return ExitIoFailure;
     }
@@ -279,16 +319,63 @@ int show(const QStringList &args)
     return ExitOk;
 }
 
+/// The files imports have read into the store: which lines count already, newest first.
+int files(const QStringList &args)
+{
+    QString dbPath;
+    QString format = QStringLiteral("table");
+    QString problem;
+    if (!parseOptions(args, {QStringLiteral("--db"), QStringLiteral("--format")}, [&](const QString &name, const QString &value) {
+            (name == u"--db" ? dbPath : format) = value;
+        }, &problem))
+        return problem.isEmpty() ? ExitOk : usageError("profile", problem);
+    if (format != u"table" && format != u"json")
+        return usageError("profile", QStringLiteral("unknown format '%1' (table or json)").arg(format));
+    Store store;
+    if (!openExisting("files", dbPath, store))
+        return ExitIoFailure;
+    QString error;
+    std::vector<ImportedFile> rows;
+    if (!store.loadImportedFiles(QString(), rows, &error)) {
+        print(stderr, QStringLiteral("apprentice-cli profile files: %1\n").arg(error));
+        return ExitIoFailure;
+    }
+    const auto when = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    if (format == u"json") {
+        QJsonArray list;
+        for (const ImportedFile &f : rows)
+            list.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                    {QStringLiteral("lines"), f.lines},
+                                    {QStringLiteral("bytes"), f.bytes >= 0 ? QJsonValue(f.bytes) : QJsonValue()},
+                                    {QStringLiteral("complete"), f.bytes >= 0},
+                                    {QStringLiteral("updated"), QDateTime::fromMSecsSinceEpoch(f.updatedMs, Qt::UTC).toString(Qt::ISODateWithMs)}});
+        print(stdout, QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("files"), list}}).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    if (rows.empty()) {
+        print(stderr, QStringLiteral("no files were read into %1\n").arg(QDir::toNativeSeparators(dbPath)));
+        return ExitOk;
+    }
+    std::vector<QStringList> table{{QStringLiteral("READ"), QStringLiteral("LINES"), QStringLiteral("SIZE"), QStringLiteral("FILE")}};
+    for (const ImportedFile &f : rows)
+        table.push_back({when(f.updatedMs), QString::number(f.lines), f.bytes >= 0 ? sizeText(f.bytes) : QStringLiteral("cut short"),
+                         QDir::toNativeSeparators(f.path)});
+    print(stdout, aligned(table, [](qsizetype c) { return c == 1 || c == 2; }));
+    return ExitOk;
+}
+
 int run(const QStringList &args)
 {
     if (args.isEmpty())
-        return usageError("profile", QStringLiteral("missing subcommand (show)"));
+        return usageError("profile", QStringLiteral("missing subcommand (show or files)"));
     if (args.first() == u"-h" || args.first() == u"--help") {
         std::fputs(Usage, stdout);
         return ExitOk;
     }
+    if (args.first() == u"files")
+        return files(args.mid(1));
     if (args.first() != u"show")
-        return usageError("profile", QStringLiteral("unknown subcommand '%1' (show)").arg(args.first()));
+        return usageError("profile", QStringLiteral("unknown subcommand '%1' (show or files)").arg(args.first()));
     return show(args.mid(1));
 }
 

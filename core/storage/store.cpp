@@ -641,9 +641,10 @@ bool Store::loadImportedFiles(const QString &path, std::vector<ImportedFile> &ou
         return false;
     }
     QSqlQuery q(d->db());
-    q.prepare(QStringLiteral("SELECT path, head_sha1, head_bytes, lines, bytes, updated_ms, tail_sha1 FROM imported_files"
-                             " WHERE path = ? ORDER BY updated_ms DESC"));
-    q.addBindValue(path);
+    q.prepare(QStringLiteral("SELECT path, head_sha1, head_bytes, lines, bytes, updated_ms, tail_sha1 FROM imported_files")
+              + (path.isEmpty() ? QString() : QStringLiteral(" WHERE path = ?")) + QStringLiteral(" ORDER BY updated_ms DESC"));
+    if (!path.isEmpty())
+        q.addBindValue(path);
     return importedFiles(q, d->path, out, error);
 }
 

@@ -69,8 +69,8 @@ public:
 
     /// The stored profiles and phases; an empty snapshot for a new file.
     bool loadSnapshot(EngineSnapshot &out, QString *error) const;
-    /// What earlier imports stored of files read under `path`, newest first (a log rotated in place has one
-    /// row per content it held). False + error when unreadable.
+    /// What earlier imports stored of files read under `path` (empty: every file), newest first (a log rotated
+    /// in place has one row per content it held). False + error when unreadable.
     bool loadImportedFiles(const QString &path, std::vector<ImportedFile> &out, QString *error) const;
     /// The file read to its end most recently whose first `headBytes` bytes had this SHA-1, under whatever
     /// path (a log renamed by rotation). nullopt: none. False + error when unreadable.

@@ -113,6 +113,20 @@ private slots:
         QVERIFY2(store.open(m_db, &error), qPrintable(error));
         StoreBatch batch;
         batch.snapshot = sampleSnapshot();
+        ImportedFile read;
+        read.path = QStringLiteral("/var/log/orders/app.log.1");
+        read.headSha1 = QByteArray(20, 'h');
+        read.headBytes = 4096;
+        read.lines = 40000;
+        read.bytes = 7654321;
+        read.updatedMs = 1790000000000;
+        ImportedFile cut = read;
+        cut.path = QStringLiteral("/var/log/orders/app.log");
+        cut.headSha1 = QByteArray(20, 'k');
+        cut.lines = 1200;
+        cut.bytes = -1;
+        cut.updatedMs = 1790000600000;
+        batch.files = {read, cut};
         QVERIFY2(store.write(batch, &error), qPrintable(error));
     }
 
@@ -122,6 +136,7 @@ private slots:
         QTest::newRow("profile --help") << QStringList{u"profile"_qs, u"--help"_qs};
         QTest::newRow("profile show --help") << QStringList{u"profile"_qs, u"show"_qs, u"--help"_qs};
         QTest::newRow("profile show -h") << QStringList{u"profile"_qs, u"show"_qs, u"-h"_qs};
+        QTest::newRow("profile files --help") << QStringList{u"profile"_qs, u"files"_qs, u"--help"_qs};
     }
     void helpExitsZero()
     {
@@ -144,6 +159,8 @@ private slots:
         QTest::newRow("missing value") << QStringList{u"profile"_qs, u"show"_qs, u"--db"_qs} << u"--db needs a value"_qs;
         QTest::newRow("stray argument") << QStringList{u"profile"_qs, u"show"_qs, u"extra"_qs}
                                         << u"unexpected argument 'extra'"_qs;
+        QTest::newRow("files: unknown option") << QStringList{u"profile"_qs, u"files"_qs, u"--workflow"_qs, u"x"_qs}
+                                               << u"unknown option '--workflow'"_qs;
     }
     void badUsageExitsTwo()
     {
@@ -156,6 +173,29 @@ private slots:
         QVERIFY2(r.err.startsWith(u"apprentice-cli profile: "_qs + message), qPrintable(r.err));
         QVERIFY2(r.err.contains(u"Run 'apprentice-cli profile --help' for the options."_qs), qPrintable(r.err));
         QCOMPARE(r.err.count(u'\n'), 2);
+    }
+
+    void filesListsWhatImportsReadNewestFirst()
+    {
+        const Run table = cli({u"profile"_qs, u"files"_qs, u"--db"_qs, m_db});
+        QCOMPARE(table.exitCode, 0);
+        const QStringList lines = table.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines[0].startsWith(u"READ"_qs) && lines[0].endsWith(u"FILE"_qs), qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains(u"1200"_qs) && lines[1].contains(u"cut short"_qs) && lines[1].endsWith(u"/var/log/orders/app.log"_qs),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[2].contains(u"40000"_qs) && lines[2].contains(u"7654321 bytes"_qs), qPrintable(lines[2]));
+        QCOMPARE(lines[1].indexOf(u"/var"_qs), lines[2].indexOf(u"/var"_qs)); // aligned
+
+        const Run json = cli({u"profile"_qs, u"files"_qs, u"--db"_qs, m_db, u"--format=json"_qs});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray files = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"files"_qs).toArray();
+        QCOMPARE(files.size(), 2);
+        QCOMPARE(files[0].toObject().value(u"complete"_qs).toBool(), false);
+        QVERIFY(files[0].toObject().value(u"bytes"_qs).isNull());
+        QCOMPARE(files[1].toObject().value(u"lines"_qs).toInteger(), 40000);
+        QCOMPARE(files[1].toObject().value(u"bytes"_qs).toInteger(), 7654321);
+        QCOMPARE(files[1].toObject().value(u"updated"_qs).toString(), u"2026-09-21T14:13:20.000Z"_qs);
     }
 
     void missingStoreExitsOneAndCreatesNothing()
