@@ -34,6 +34,11 @@ QString compactCount(double n)
     return QLocale().toString(qint64(std::llround(n)));
 }
 
+QString elapsed(qint64 ms)
+{
+    return ms > 0 ? duration(double(ms)) : QCoreApplication::translate("Format", "under 1 ms");
+}
+
 QString duration(double ms)
 {
     if (!std::isfinite(ms))

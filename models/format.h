@@ -10,6 +10,8 @@ QString count(qint64 n);
 QString compactCount(double n);
 /// "231.4 ms", "1.24 s", "3.5 min".
 QString duration(double ms);
+/// How long something timed in whole milliseconds took: duration(), or "under 1 ms" for 0.
+QString elapsed(qint64 ms);
 /// "812 B", "1.2 KB", "3.4 MB".
 QString bytes(double b);
 /// "$0.016", "$1,234.56", "$182,500".

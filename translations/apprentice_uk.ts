@@ -1943,6 +1943,10 @@ Tier: %2, cost %3</source>
         <source>ok</source>
         <translation>успішно</translation>
     </message>
+    <message>
+        <source>under 1 ms</source>
+        <translation>менш ніж 1 мс</translation>
+    </message>
 </context>
 <context>
     <name>HistogramChart</name>
@@ -2664,10 +2668,6 @@ Tier: %2, cost %3</source>
     <message>
         <source>Start an empty session; the next file or live source continues from the kept profiles</source>
         <translation>Почати порожній сеанс; наступний файл чи живе джерело продовжить зі збережених профілів</translation>
-    </message>
-    <message>
-        <source>under 1 ms</source>
-        <translation>менш ніж 1 мс</translation>
     </message>
     <message numerus="yes">
         <source>%n more in View → Import log</source>

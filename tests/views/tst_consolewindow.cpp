@@ -116,9 +116,19 @@ private slots:
         // Ten executions are far from the 50 of an apprenticeship: it graduated yesterday.
         QTRY_COMPARE(w->session()->host()->totals().phaseCounts[size_t(Phase::Graduated)], 1);
         QCOMPARE(w->session()->host()->totals().phaseCounts[size_t(Phase::Apprentice)], 0);
+        // Yesterday's file again: nothing new, said in the status bar and the import log, nothing counted twice.
+        w->openFiles({day1});
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(1).at(0).value<ImportSummary>().records, 0);
+        QVERIFY2(w->statusBar()->currentMessage().startsWith(QStringLiteral("day1.jsonl: already imported up to line 480")),
+                 qPrintable(w->statusBar()->currentMessage()));
+        auto *dock = w->findChild<ImportProblemsDock *>();
+        QVERIFY2(dock->text().contains(QStringLiteral("nothing new")), qPrintable(dock->text()));
         if (const QString dir = qEnvironmentVariable("APPRENTICE_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            dock->show();
             QCoreApplication::sendPostedEvents(); // the status bar's pending relayout
             w->statusBar()->grab().save(dir + QStringLiteral("/statusbar-kept.png"));
+            w->grab().save(dir + QStringLiteral("/window-kept.png"));
         }
     }
 

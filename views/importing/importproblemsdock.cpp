@@ -53,7 +53,7 @@ void ImportProblemsDock::addSummary(const ImportSummary &s)
     }
     m_lines->appendPlainText(tr("— %1: %2 records, %3 rejected lines, %4 (%5)")
                                  .arg(names.join(QStringLiteral(", ")), Format::count(s.records), Format::count(s.rejected),
-                                      Format::duration(double(s.elapsedMs)), outcome));
+                                      Format::elapsed(s.elapsedMs), outcome));
     for (const QString &note : s.notes)
         m_lines->appendPlainText(note);
     for (const QString &line : s.rejectedSample)

@@ -590,18 +590,21 @@ void MainWindow::onImportFinished(const ImportSummary &summary)
     QString message;
     switch (summary.outcome) {
     case Outcome::Finished:
-        message = tr("Imported %1 records in %2")
-                      .arg(Format::count(summary.records),
-                           summary.elapsedMs > 0 ? Format::duration(double(summary.elapsedMs)) : tr("under 1 ms"));
+        message = tr("Imported %1 records in %2").arg(Format::count(summary.records), Format::elapsed(summary.elapsedMs));
         break;
     case Outcome::Cancelled:
         message = tr("Import cancelled after %1 records; they are kept").arg(Format::count(summary.records));
         break;
     case Outcome::Failed: message = tr("Import failed: %1").arg(summary.error); break;
     }
-    if (!summary.notes.isEmpty()) // a file read before: continued, or nothing new
-        message += u"  ·  " + summary.notes.first()
-                   + (summary.notes.size() > 1 ? u"  ·  " + tr("%n more in View → Import log", nullptr, int(summary.notes.size() - 1)) : QString());
+    if (!summary.notes.isEmpty()) { // a file read before: continued, or nothing new
+        const QString more = summary.notes.size() > 1
+                                 ? u"  ·  " + tr("%n more in View → Import log", nullptr, int(summary.notes.size() - 1))
+                                 : QString();
+        // Nothing read at all: the note is the news.
+        message = (summary.records == 0 && summary.outcome == Outcome::Finished ? QString() : message + u"  ·  ")
+                  + summary.notes.first() + more;
+    }
     if (summary.rejected > 0)
         message += u"  ·  " + tr("%1 lines rejected — see View → Import log").arg(Format::count(summary.rejected));
     statusBar()->showMessage(message, 15000);
