@@ -485,8 +485,9 @@ bool Store::claimWriting(QString *error)
     // Who holds it, for the next one's message.
     const QStringList args = QCoreApplication::arguments();
     QString program = args.isEmpty() ? QStringLiteral("a program") : QFileInfo(args.first()).fileName();
-    if (args.size() > 1 && !args[1].startsWith(u'-'))
-        program += u' ' + args[1];
+    if (args.size() > 1 && std::all_of(args[1].begin(), args[1].end(), [](QChar c) { return c.isLower() || c == u'-'; })
+        && !args[1].startsWith(u'-'))
+        program += u' ' + args[1]; // the command (apprentice-cli analyze), not a file name
     const QByteArray who = QStringLiteral("%1 (pid %2)").arg(program).arg(QCoreApplication::applicationPid()).toUtf8();
     [[maybe_unused]] const bool noted = ::ftruncate(fd, 0) == 0 && ::pwrite(fd, who.constData(), size_t(who.size()), 0) >= 0;
     // (The claim holds without its note.)

@@ -57,7 +57,7 @@ void StoreWriter::keepFile()
         return; // it could not be read when its import was planned: nothing to remember of it
     m_file.updatedMs = QDateTime::currentMSecsSinceEpoch();
     for (ImportedFile &f : m_batch.files) {
-        if (f.path == m_file.path) {
+        if (f.path == m_file.path && f.headSha1 == m_file.headSha1) { // the row Store::write replaces
             f = m_file;
             return;
         }
