@@ -856,6 +856,7 @@ void EngineWorker::attachStore()
         return;
     }
     status.restored = int(snapshot.workflows.size());
+    m_storedLedger = store->loadLedger(); // the economics of earlier sessions, shown beside this one's
     m_store = std::move(store);
     m_storeWriter = std::make_unique<StoreWriter>(
         *m_engine, m_store.get(), false,
@@ -892,6 +893,7 @@ void EngineWorker::detachStore()
     }
     m_storeWriter.reset();
     m_store.reset();
+    m_storedLedger.clear();
     m_storeChecked = false;
 }
 
@@ -935,6 +937,10 @@ void EngineWorker::publish(bool force)
     m_rerunLedger.clear();
     if (m_storeWriter)
         m_storeWriter->addLedger(p->ledger);
+    if (!m_storedLedger.empty()) // shown, never written back: the store has them
+        p->ledger.insert(p->ledger.begin(), std::make_move_iterator(m_storedLedger.begin()),
+                         std::make_move_iterator(m_storedLedger.end()));
+    m_storedLedger.clear();
     if (m_seq > m_lastCostSeq)
         sampleCost(); // the latest point is always current
     p->costs = std::exchange(m_costs, {});

@@ -208,6 +208,7 @@ private:
     std::unique_ptr<Apprentice::Store> m_store;
     std::unique_ptr<Apprentice::StoreWriter> m_storeWriter;
     bool m_storeChecked = false; ///< this session has decided whether to keep its knowledge
+    std::vector<Apprentice::LedgerEntry> m_storedLedger; ///< the store's hourly rows, for the next publication only
     QElapsedTimer m_sinceTrendsStored;
 
     // ticks
