@@ -612,6 +612,7 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
         return;
     }
     attachStore();
+    m_readThisImport.clear();
     m_importing = true;
     ImportSummary summary;
     summary.files = paths;
@@ -622,6 +623,12 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
         // With a store, a file read before continues after its lines (or is skipped when it has not grown).
         ImportPlan plan;
         if (m_storeWriter && m_storeWriter->isWriting()) {
+            const QString id = QFileInfo(path).canonicalFilePath();
+            if (!id.isEmpty() && m_readThisImport.contains(id)) {
+                summary.notes << QFileInfo(path).fileName() + u": " + tr("given more than once: read once");
+                continue;
+            }
+            m_readThisImport.insert(id);
             QString error;
             if (!planImport(*m_store, path, false, plan, &error)) {
                 summary.notes << QFileInfo(path).fileName() + u": " + error;

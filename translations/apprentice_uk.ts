@@ -1665,6 +1665,10 @@ OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
         <source>not the file imported on %1 (rotated, rewritten or truncated): read from the start</source>
         <translation>не той файл, що імпортовано %1 (ротація, перезапис чи обрізання): прочитано з початку</translation>
     </message>
+    <message>
+        <source>given more than once: read once</source>
+        <translation>вказано кілька разів: прочитано один раз</translation>
+    </message>
 </context>
 <context>
     <name>EventsModel</name>

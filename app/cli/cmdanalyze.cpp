@@ -273,6 +273,7 @@ int run(const QStringList &args)
     sink.setProgress(&progress);
 
     bool ioFailed = false;
+    QSet<QString> readThisRun;
     for (int i = 0; i < files.size(); ++i) {
         currentFile = files[i];
         engine.setFileIndex(several ? i : -1);
@@ -280,6 +281,13 @@ int run(const QStringList &args)
         progress.setFile(files[i]);
         ImportPlan plan;
         if (storePtr) {
+            // The store learns how far a file was read when its batch is written: within one run, by name.
+            if (const QString id = QFileInfo(files[i]).canonicalFilePath(); !id.isEmpty() && readThisRun.contains(id)) {
+                std::fprintf(stderr, "apprentice-cli analyze: %s: given more than once: read once\n", qPrintable(files[i]));
+                continue;
+            } else if (!id.isEmpty()) {
+                readThisRun.insert(id);
+            }
             QString error;
             if (!planImport(store, files[i], p.isSet(fromStart), plan, &error)) {
                 std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));

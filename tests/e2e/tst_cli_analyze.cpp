@@ -254,6 +254,11 @@ private slots:
         QVERIFY(!ofKind(reference, "drift").isEmpty());
         QCOMPARE(keyEvents(day1.events) + keyEvents(day2.events), keyEvents(reference.events));
 
+        // Given twice in one run: read once.
+        const Run twice = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), path(QStringLiteral("twice.sqlite")), log, log});
+        QCOMPARE(twice.events.last().value(u"records").toInt(), 1600);
+        QVERIFY2(twice.stderrLines.join(u'\n').contains(u"given more than once: read once"), qPrintable(twice.stderrLines.join(u'\n')));
+
         // --from-start reads it all again (and counts it again).
         const Run all = runCli({QStringLiteral("analyze"), QStringLiteral("--db"), db, QStringLiteral("--from-start"), log});
         QCOMPARE(all.events.last().value(u"records").toInt(), 1600);
