@@ -67,9 +67,14 @@ QString planNote(const ImportPlan &plan)
     switch (plan.kind) {
     case ImportPlan::Kind::New: return {};
     case ImportPlan::Kind::Continue:
-        return EngineWorker::tr("continuing after line %1 (imported %2)").arg(QLocale().toString(plan.skipLines), at);
+        return plan.renamed() ? EngineWorker::tr("continuing after line %1 (imported %2 as %3)")
+                                    .arg(QLocale().toString(plan.skipLines), at, QDir::toNativeSeparators(plan.previous.path))
+                              : EngineWorker::tr("continuing after line %1 (imported %2)").arg(QLocale().toString(plan.skipLines), at);
     case ImportPlan::Kind::Unchanged:
-        return EngineWorker::tr("already imported up to line %1 on %2: nothing new").arg(QLocale().toString(plan.previous.lines), at);
+        return plan.renamed() ? EngineWorker::tr("already imported up to line %1 on %2 as %3: nothing new")
+                                    .arg(QLocale().toString(plan.previous.lines), at, QDir::toNativeSeparators(plan.previous.path))
+                              : EngineWorker::tr("already imported up to line %1 on %2: nothing new")
+                                    .arg(QLocale().toString(plan.previous.lines), at);
     case ImportPlan::Kind::Replaced:
         return EngineWorker::tr("not the file imported on %1 (rotated, rewritten or truncated): read from the start").arg(at);
     }

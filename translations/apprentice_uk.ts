@@ -1669,6 +1669,14 @@ OTEL_EXPORTER_OTLP_PROTOCOL=http/json</translation>
         <source>given more than once: read once</source>
         <translation>вказано кілька разів: прочитано один раз</translation>
     </message>
+    <message>
+        <source>continuing after line %1 (imported %2 as %3)</source>
+        <translation>продовжено після рядка %1 (імпортовано %2 як %3)</translation>
+    </message>
+    <message>
+        <source>already imported up to line %1 on %2 as %3: nothing new</source>
+        <translation>вже імпортовано до рядка %1 (%2) як %3: нового немає</translation>
+    </message>
 </context>
 <context>
     <name>EventsModel</name>

@@ -7,18 +7,13 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Apprentice {
 
 namespace {
 
-QByteArray sha1At(const QString &path, qint64 offset, qint64 bytes);
-
-/// SHA-1 of the first `bytes` bytes of `path`; empty when it holds fewer or cannot be read.
-QByteArray headSha1(const QString &path, qint64 bytes)
-{
-    return sha1At(path, 0, bytes);
-}
-
+/// SHA-1 of `bytes` bytes of `path` from `offset`; empty when it holds fewer or cannot be read.
 QByteArray sha1At(const QString &path, qint64 offset, qint64 bytes)
 {
     QFile f(path);
@@ -26,6 +21,11 @@ QByteArray sha1At(const QString &path, qint64 offset, qint64 bytes)
         return {};
     const QByteArray data = f.read(bytes);
     return data.size() == bytes ? QCryptographicHash::hash(data, QCryptographicHash::Sha1) : QByteArray();
+}
+
+QByteArray headSha1(const QString &path, qint64 bytes)
+{
+    return sha1At(path, 0, bytes);
 }
 
 QString when(qint64 ms)
