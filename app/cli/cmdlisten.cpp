@@ -1,6 +1,7 @@
 // apprentice-cli listen: receive records live (OTLP/HTTP, streams, file tails); analysis events on stdout.
 #include "command.h"
 #include "engineoptions.h"
+#include "storage/importplan.h"
 #include "storage/storewriter.h"
 
 #include "engine.h"
@@ -14,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
@@ -42,7 +44,8 @@ constexpr const char *Usage =
     "                         OpenTelemetry default; port 0 picks a free one, printed on stderr)\n"
     "  --ndjson URL           pull JSON Lines records from an HTTP stream\n"
     "  --sse URL              pull records from a Server-Sent Events stream\n"
-    "  --tail FILE            follow a growing JSON Lines file, surviving rotation and truncation\n"
+    "  --tail FILE            follow a growing JSON Lines file, surviving rotation and truncation; with a\n"
+    "                         store, from where the last run that read it stopped\n"
     "\n"
     "Connection options:\n"
     "  --token-env VAR        bearer token from environment variable VAR: receivers require it\n"
@@ -188,6 +191,7 @@ int run(const QStringList &args)
     ConnectionManager manager;
     manager.setOptions(options);
     QHash<int, QString> labels;
+    QHash<int, ImportedFile> tailMarks; // tails from the start of a file the store can remember
     QHash<int, QPair<ConnectionState, QString>> shown;
     QObject::connect(&manager, &ConnectionManager::recordsReceived, &manager,
                      [&](const std::vector<LiveBatch> &batches) {
@@ -204,6 +208,16 @@ int run(const QStringList &args)
                 trends.onRecord(view);  // a new day's trend warnings come before what its first record triggers
                 engine.process(view);
                 writer.addRecord(view);
+            }
+            // A tailed file's place, once its records are in: the next run reads on from there. Another file under
+            // the path (rotated, truncated) is not followed into the store.
+            if (const auto mark = tailMarks.find(batch.connection); mark != tailMarks.end() && batch.fileLines >= 0) {
+                if (batch.fileGeneration == 1) {
+                    mark->lines = batch.fileLines;
+                    writer.liveFile(*mark);
+                } else {
+                    tailMarks.erase(mark);
+                }
             }
         }
         std::fflush(stdout);
@@ -237,6 +251,20 @@ int run(const QStringList &args)
             spec.token = bearer;
             spec.allowRemote = p.isSet(allowRemote);
             spec.fromStart = !p.isSet(tailFromEnd);
+            ImportPlan plan;
+            if (w.kind == ConnectionKind::FileTail && spec.fromStart && storePtr) {
+                // A file read before (by analyze or an earlier listen) is followed from where that ended.
+                QString error;
+                if (!planImport(store, address, false, plan, &error)) {
+                    std::fprintf(stderr, "apprentice-cli listen: %s\n", qPrintable(error));
+                    return ExitIoFailure;
+                }
+                spec.skipLines = plan.skipLines;
+                if (plan.kind == ImportPlan::Kind::Continue || plan.kind == ImportPlan::Kind::Unchanged)
+                    std::fprintf(stderr, "apprentice-cli listen: %s: following after line %lld (read before on %s)\n",
+                                 qPrintable(address), static_cast<long long>(plan.skipLines),
+                                 qPrintable(QDateTime::fromMSecsSinceEpoch(plan.previous.updatedMs).toString(u"yyyy-MM-dd HH:mm")));
+            }
             QString error;
             const int id = manager.addConnection(spec, &error);
             if (id < 0) {
@@ -245,6 +273,8 @@ int run(const QStringList &args)
             }
             const ConnectionInfo info = manager.connection(id);
             labels.insert(id, sourceLabel(info));
+            if (w.kind == ConnectionKind::FileTail && spec.fromStart && storePtr && !plan.progress.headSha1.isEmpty())
+                tailMarks.insert(id, plan.progress);
             if (w.kind == ConnectionKind::OtlpReceiver)
                 std::fprintf(stderr, "apprentice-cli listen: receiving OTLP/HTTP JSON on http://%s/v1/traces%s\n",
                              qPrintable(info.endpoint), bearer.isEmpty() ? "" : " (bearer token required)");

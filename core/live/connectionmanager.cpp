@@ -105,6 +105,7 @@ LiveSource *ConnectionManager::createSource(int id, const ConnectionSpec &spec,
         FileTailConfig config = m_options.tail;
         config.path = QFileInfo(path).absoluteFilePath();
         config.fromStart = spec.fromStart;
+        config.skipLines = spec.skipLines;
         auto *tail = new FileTail(config, id, m_queue, status);
         tail->moveToThread(sourceThread());
         QMetaObject::invokeMethod(tail, &LiveSource::start, Qt::QueuedConnection);

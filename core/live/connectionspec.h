@@ -38,6 +38,7 @@ struct ConnectionSpec {
     bool allowRemote = false;
     /// A tail reads what the file already holds before following it; otherwise it starts at the end.
     bool fromStart = true;
+    qint64 skipLines = 0; ///< file tail from the start: lines an earlier run already handed over
 };
 
 /// The address a receiver listens on when the spec leaves it empty.

@@ -137,6 +137,8 @@ bool FileTail::openCurrent(bool atEnd)
     m_problemNoted = false;
     m_openId = openId();
     m_pos = atEnd ? m_openId.size : 0;
+    m_skip = m_filesOpened == 0 && !atEnd ? m_config.skipLines : 0; // only the file found at the start
+    ++m_generation;
     m_lineNo = 0;
     m_lines.clear();
     m_rotationSeen = false;
@@ -176,6 +178,8 @@ void FileTail::check()
     if (openId().size < m_pos) {
         // Truncated in place (copytruncate, "> file"): start over; a partial line from before is gone.
         ++m_truncations;
+        ++m_generation;
+        m_skip = 0;
         m_pos = 0;
         m_lineNo = 0;
         m_lines.clear();
@@ -251,11 +255,15 @@ bool FileTail::readAvailable()
 void FileTail::handleLine(std::string_view line, bool tooLong)
 {
     ++m_lineNo;
+    if (m_lineNo <= m_skip)
+        return; // handed over by an earlier run
     addJsonLine(m_pending, line, m_lineNo, tooLong, m_config.maxLineBytes, m_config.maxItemisedRejections);
 }
 
 bool FileTail::flushPending()
 {
+    m_pending.fileLines = m_lineNo;
+    m_pending.fileGeneration = m_generation;
     return pushPending(m_pending);
 }
 

@@ -65,6 +65,8 @@ private:
     QTimer *m_poll;
     QTimer *m_soon;
     int m_filesOpened = 0;
+    int m_generation = 0; ///< LiveBatch::fileGeneration: files opened plus truncations
+    qint64 m_skip = 0;    ///< lines at the start of this file an earlier run handed over
     int m_truncations = 0;
     QDeadlineTimer m_rotationGrace; ///< after a rotation, the old file is read until it stays quiet this long
     bool m_rotationSeen = false;

@@ -20,6 +20,10 @@ struct LiveBatch {
     std::vector<Record> records; ///< `line`: OTLP request number, NDJSON/file line, or SSE event number
     std::vector<LiveRejection> rejections; ///< the first few refusals, itemised
     qint64 rejected = 0;         ///< every refusal, itemised or not
+    /// A file tail's place after this batch: lines of the followed file handed over (−1: not a file tail) and
+    /// which file that is (1: the one found at the start; each rotation or truncation counts one on).
+    qint64 fileLines = -1;
+    int fileGeneration = 0;
 
     bool isEmpty() const { return records.empty() && rejected == 0; }
 };

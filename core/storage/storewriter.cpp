@@ -38,7 +38,7 @@ void StoreWriter::addRecord(const RecordView &record)
     if (m_keepRecords)
         m_batch.records.push_back(Record::fromView(record));
     ++m_sinceFlush;
-    if (!m_inFile && due())
+    if (!m_inFile && !m_holdRecordFlushes && due())
         flush();
 }
 
@@ -51,18 +51,26 @@ bool StoreWriter::due() const
                && m_sinceWrite.elapsed() > MaxBatchAgeMs);
 }
 
-void StoreWriter::keepFile()
+void StoreWriter::keepFile(ImportedFile file)
 {
-    if (m_file.headSha1.isEmpty())
+    if (file.headSha1.isEmpty())
         return; // it could not be read when its import was planned: nothing to remember of it
-    m_file.updatedMs = QDateTime::currentMSecsSinceEpoch();
+    file.updatedMs = QDateTime::currentMSecsSinceEpoch();
     for (ImportedFile &f : m_batch.files) {
-        if (f.path == m_file.path && f.headSha1 == m_file.headSha1) { // the row Store::write replaces
-            f = m_file;
+        if (f.path == file.path && f.headSha1 == file.headSha1) { // the row Store::write replaces
+            f = file;
             return;
         }
     }
-    m_batch.files.push_back(m_file);
+    m_batch.files.push_back(file);
+}
+
+void StoreWriter::liveFile(const ImportedFile &position)
+{
+    if (!m_store)
+        return;
+    m_holdRecordFlushes = true;
+    keepFile(position);
 }
 
 void StoreWriter::beginFile(const ImportedFile &progress)
@@ -80,7 +88,7 @@ void StoreWriter::linesDone(qint64 lines)
         return;
     m_file.lines = lines;
     if (due()) {
-        keepFile();
+        keepFile(m_file);
         flush();
     }
 }
@@ -92,7 +100,7 @@ void StoreWriter::endFile(const ImportResult &result)
     m_inFile = false;
     m_file.bytes = result.outcome == Outcome::Finished ? result.bytes : -1;
     m_file.tailSha1 = importTailSha1(m_file.path, m_file.bytes);
-    keepFile();
+    keepFile(m_file);
 }
 
 void StoreWriter::addEvent(const Event &e)
@@ -118,7 +126,7 @@ bool StoreWriter::flush()
     if (!m_store)
         return !m_failed;
     if (m_inFile)
-        keepFile(); // as far as its lines were done
+        keepFile(m_file); // as far as its lines were done
     if (m_ledger == Ledger::FromEngine)
         m_batch.ledger = m_engine.takeLedgerEntries();
     m_batch.snapshot = m_engine.snapshot();

@@ -37,6 +37,9 @@ public:
     void beginFile(const ImportedFile &progress);
     /// Every line of the file up to `lines` was handed to the engine; writes when the batch is large or old.
     void linesDone(qint64 lines);
+    /// A followed file (a live tail) stands here: stored with the next write. From then on records alone never
+    /// start a write (the owner writes between batches), so the file's mark and the profiles agree.
+    void liveFile(const ImportedFile &position);
     /// The file's import ended: read to its end (Finished: its size and last bytes are kept as the mark of the
     /// same file), or cut short (the lines done are what counts).
     void endFile(const ImportResult &result);
@@ -63,7 +66,7 @@ public:
 
 private:
     bool due() const;
-    void keepFile();
+    void keepFile(ImportedFile file);
 
     Engine &m_engine;
     Store *m_store;
@@ -74,6 +77,7 @@ private:
     bool m_touched = false;
     StoreBatch m_batch;
     bool m_inFile = false;
+    bool m_holdRecordFlushes = false; ///< live files are followed: writes happen between batches
     ImportedFile m_file;
     qint64 m_sinceFlush = 0;
     qint64 m_maxBatchRecords;

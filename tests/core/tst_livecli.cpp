@@ -261,6 +261,60 @@ private slots:
         }
     }
 
+    void aTailGoesOnWhereTheLastListenStopped()
+    {
+        // listen --tail with a store remembers how far it followed the file; the next listen (or analyze) reads on
+        // from there instead of counting the file again.
+        QTemporaryDir dir;
+        const QString source = dir.filePath(u"source.jsonl"_s);
+        QProcess sim;
+        sim.start(QStringLiteral(APPRENTICE_CLI), {u"simulate"_s, u"--executions"_s, u"120"_s, u"--out"_s, source});
+        QVERIFY(sim.waitForFinished(60000) && sim.exitCode() == 0);
+        QFile in(source);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = in.readAll().split('\n');
+        const QString file = dir.filePath(u"app.jsonl"_s);
+        const QString db = dir.filePath(u"tail.sqlite"_s);
+        const auto append = [&](int from, int to) {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::Append));
+            for (int i = from; i < to; ++i)
+                out.write(lines[i] + '\n');
+        };
+        // Lines the store says are done for the file (−1: none yet).
+        const auto storedLines = [&] {
+            Apprentice::Store store;
+            std::vector<Apprentice::ImportedFile> rows;
+            if (!store.open(db, nullptr) || !store.loadImportedFiles(QFileInfo(file).canonicalFilePath(), rows, nullptr) || rows.empty())
+                return qint64(-1);
+            return rows.front().lines;
+        };
+        const QStringList listenArgs{u"listen"_s, u"--db"_s, db, u"--tail"_s, file};
+        append(0, 240);
+        {
+            Cli listen(listenArgs);
+            QTRY_COMPARE_WITH_TIMEOUT(storedLines(), qint64(240), 20000); // written every 5 s while it runs
+            listen.process.terminate();
+            QVERIFY(listen.finish());
+            QCOMPARE(listen.events().last().value(u"records").toInt(), 240);
+        }
+        append(240, 400);
+        {
+            Cli listen(listenArgs);
+            QTRY_COMPARE_WITH_TIMEOUT(storedLines(), qint64(400), 20000);
+            listen.process.terminate();
+            QVERIFY(listen.finish());
+            QCOMPARE(listen.events().last().value(u"records").toInt(), 160); // not 400
+            QVERIFY2(listen.err.contains("following after line 240"), listen.err.constData());
+        }
+
+        // analyze of the same file reads what came after the tail stopped.
+        append(400, 440);
+        Cli analyze({u"analyze"_s, u"--db"_s, db, file});
+        QVERIFY(analyze.finish(60000));
+        QCOMPARE(analyze.events().last().value(u"records").toInt(), 40);
+    }
+
     void serveDemoFeedsListenEndToEnd()
     {
         // The demo's API slows down after 60 executions: listening over SSE must graduate, then see the drift.
