@@ -16,6 +16,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QLocale>
+#include <QSet>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -617,7 +618,7 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
         return;
     }
     attachStore();
-    m_readThisImport.clear();
+    QSet<QString> readThisImport; // a name given twice is read once
     m_importing = true;
     ImportSummary summary;
     summary.files = paths;
@@ -629,11 +630,11 @@ void EngineWorker::importFiles(const QStringList &paths, std::shared_ptr<std::at
         ImportPlan plan;
         if (m_storeWriter && m_storeWriter->isWriting()) {
             const QString id = QFileInfo(path).canonicalFilePath();
-            if (!id.isEmpty() && m_readThisImport.contains(id)) {
+            if (!id.isEmpty() && readThisImport.contains(id)) {
                 summary.notes << QFileInfo(path).fileName() + u": " + tr("given more than once: read once");
                 continue;
             }
-            m_readThisImport.insert(id);
+            readThisImport.insert(id);
             QString error;
             if (!planImport(*m_store, path, false, plan, &error)) {
                 summary.notes << QFileInfo(path).fileName() + u": " + error;

@@ -11,7 +11,6 @@
 #include "simulator/simulationpacer.h"
 
 #include <QElapsedTimer>
-#include <QSet>
 #include <QObject>
 
 #include <atomic>
@@ -210,7 +209,6 @@ private:
     std::unique_ptr<Apprentice::StoreWriter> m_storeWriter;
     bool m_storeChecked = false; ///< this session has decided whether to keep its knowledge
     std::vector<Apprentice::LedgerEntry> m_storedLedger; ///< the store's hourly rows, for the next publication only
-    QSet<QString> m_readThisImport; ///< files of the running import (a name given twice is read once)
     QElapsedTimer m_sinceTrendsStored;
 
     // ticks

@@ -282,12 +282,12 @@ int run(const QStringList &args)
         ImportPlan plan;
         if (storePtr) {
             // The store learns how far a file was read when its batch is written: within one run, by name.
-            if (const QString id = QFileInfo(files[i]).canonicalFilePath(); !id.isEmpty() && readThisRun.contains(id)) {
+            const QString id = QFileInfo(files[i]).canonicalFilePath();
+            if (!id.isEmpty() && readThisRun.contains(id)) {
                 std::fprintf(stderr, "apprentice-cli analyze: %s: given more than once: read once\n", qPrintable(files[i]));
                 continue;
-            } else if (!id.isEmpty()) {
-                readThisRun.insert(id);
             }
+            readThisRun.insert(id);
             QString error;
             if (!planImport(store, files[i], p.isSet(fromStart), plan, &error)) {
                 std::fprintf(stderr, "apprentice-cli analyze: %s\n", qPrintable(error));

@@ -1,12 +1,12 @@
 // apprentice-cli profile show: the learned profiles of a store, as a table or JSON.
 #include "command.h"
+#include "engineoptions.h"
 
 #include "sizetext.h"
 #include "storage/store.h"
 
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -258,25 +258,6 @@ bool parseOptions(const QStringList &args, const QStringList &names,
     return true;
 }
 
-/// Opens the store at `dbPath` (the default one when empty) for reading. Looking is not creating: a missing
-/// file is an error here, not a new empty store. Prints what went wrong.
-bool openExisting(const char *subcommand, QString &dbPath, Store &store)
-{
-    if (dbPath.isEmpty())
-        dbPath = Store::defaultPath();
-    if (!QFileInfo::exists(dbPath)) {
-        print(stderr, QStringLiteral("apprentice-cli profile %1: no store at %2\n")
-                          .arg(QLatin1String(subcommand), QDir::toNativeSeparators(dbPath)));
-        return false;
-    }
-    QString error;
-    if (!store.open(dbPath, &error)) {
-        print(stderr, QStringLiteral("apprentice-cli profile %1: %2\n").arg(QLatin1String(subcommand), error));
-        return false;
-    }
-    return true;
-}
-
 int show(const QStringList &args)
 {
     QString dbPath;
@@ -292,7 +273,7 @@ int show(const QStringList &args)
         return usageError("profile", QStringLiteral("unknown format '%1' (table or json)").arg(format));
 
     Store store;
-    if (!openExisting("show", dbPath, store))
+    if (!openExistingStore("profile show", dbPath, store))
         return ExitIoFailure;
     QString error;
     EngineSnapshot snapshot;
@@ -332,7 +313,7 @@ int files(const QStringList &args)
     if (format != u"table" && format != u"json")
         return usageError("profile", QStringLiteral("unknown format '%1' (table or json)").arg(format));
     Store store;
-    if (!openExisting("files", dbPath, store))
+    if (!openExistingStore("profile files", dbPath, store))
         return ExitIoFailure;
     QString error;
     std::vector<ImportedFile> rows;

@@ -1,4 +1,5 @@
 #include "command.h"
+#include "engineoptions.h"
 #include "terminalprogress.h"
 
 #include "evolution/trendwatch.h"
@@ -10,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -106,26 +106,14 @@ int run(const QStringList &args)
     // The same daily aggregates analyze keeps; a stored state continues with the files given.
     TrendWatch watch(config);
     if (parser.isSet(dbOpt)) {
-        const QString dbPath = parser.value(dbOpt);
-        if (!QFileInfo::exists(dbPath)) { // looking is not creating
-            std::fprintf(stderr, "apprentice-cli trends: no store at %s\n", qPrintable(QDir::toNativeSeparators(dbPath)));
-            return ExitIoFailure;
-        }
+        QString dbPath = parser.value(dbOpt);
         Store store;
-        QString error;
-        QByteArray state;
-        if (!store.open(dbPath, &error) || !store.loadTrendState(state, &error)) {
-            std::fprintf(stderr, "apprentice-cli trends: %s\n", qPrintable(error));
+        bool found = false;
+        if (!openExistingStore("trends", dbPath, store) || !restoreTrends("trends", store, watch, &found))
             return ExitIoFailure;
-        }
-        if (state.isEmpty() && files.isEmpty())
+        if (!found && files.isEmpty())
             std::fprintf(stderr, "apprentice-cli trends: no trend aggregates stored in %s (analyze keeps them)\n",
                          qPrintable(QDir::toNativeSeparators(dbPath)));
-        if (!state.isEmpty() && !watch.restoreState(state)) {
-            std::fprintf(stderr, "apprentice-cli trends: %s: the stored trend aggregates are unreadable\n",
-                         qPrintable(QDir::toNativeSeparators(dbPath)));
-            return ExitIoFailure;
-        }
     }
     const TrendTracker &tracker = watch.tracker();
     int exitCode = ExitOk;

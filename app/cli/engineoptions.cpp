@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 
 #include <cmath>
 #include <cstdio>
@@ -68,7 +69,23 @@ bool openStoreAndRestore(const char *command, const QString &dbPath, Store &stor
     return true;
 }
 
-bool restoreTrends(const char *command, const Store &store, TrendWatch &trends)
+bool openExistingStore(const char *command, QString &path, Store &store)
+{
+    if (path.isEmpty())
+        path = Store::defaultPath();
+    if (!QFileInfo::exists(path)) {
+        std::fprintf(stderr, "apprentice-cli %s: no store at %s\n", command, qPrintable(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    QString error;
+    if (!store.open(path, &error)) {
+        std::fprintf(stderr, "apprentice-cli %s: %s\n", command, qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+bool restoreTrends(const char *command, const Store &store, TrendWatch &trends, bool *found)
 {
     QByteArray state;
     QString error;
@@ -76,6 +93,8 @@ bool restoreTrends(const char *command, const Store &store, TrendWatch &trends)
         std::fprintf(stderr, "apprentice-cli %s: %s\n", command, qPrintable(error));
         return false;
     }
+    if (found)
+        *found = !state.isEmpty();
     if (!state.isEmpty() && !trends.restoreState(state)) {
         std::fprintf(stderr, "apprentice-cli %s: %s: the stored trend aggregates are unreadable; nothing was changed\n",
                      command, qPrintable(QDir::toNativeSeparators(store.path())));

@@ -29,9 +29,15 @@ struct EngineOptions {
 bool openStoreAndRestore(const char *command, const QString &dbPath, Apprentice::Store &store,
                          Apprentice::Engine &engine);
 
-/// Continues `trends` from the daily aggregates an earlier run left in `store` (none: nothing to do).
-/// Prints "apprentice-cli COMMAND: ..." and returns false when they cannot be read; nothing is changed.
-bool restoreTrends(const char *command, const Apprentice::Store &store, Apprentice::TrendWatch &trends);
+/// Opens the store at `path` (the default one when empty; set to the path used) to read it. Looking is not
+/// creating: a missing file is an error, not a new empty store. Prints "apprentice-cli COMMAND: ..." on failure.
+bool openExistingStore(const char *command, QString &path, Apprentice::Store &store);
+
+/// Continues `trends` from the daily aggregates an earlier run left in `store` (none: nothing to do; `found`
+/// says whether there were any). Prints "apprentice-cli COMMAND: ..." and returns false when they cannot be
+/// read; nothing is changed.
+bool restoreTrends(const char *command, const Apprentice::Store &store, Apprentice::TrendWatch &trends,
+                   bool *found = nullptr);
 
 /// The trends as of the newest record, significant ones only, as `trend` lines without a line number
 /// (what `apprentice-cli trends` prints): how analyze and listen end.

@@ -87,7 +87,8 @@ bool planImport(const Store &store, const QString &path, bool fromStart, ImportP
     // A file read to its end must also still hold what it ended with there: two files that merely begin alike
     // (the same first records of a deterministic job) are not taken for one another.
     const auto same = [&](const ImportedFile &f) {
-        return size >= f.headBytes && headSha1(path, f.headBytes) == f.headSha1
+        const QByteArray head = f.headBytes == plan.progress.headBytes ? plan.progress.headSha1 : headSha1(path, f.headBytes);
+        return size >= f.headBytes && head == f.headSha1
                && (f.bytes < 0 || (size >= f.bytes && importTailSha1(path, f.bytes) == f.tailSha1));
     };
     std::optional<ImportedFile> previous;

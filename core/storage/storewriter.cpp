@@ -87,10 +87,8 @@ void StoreWriter::linesDone(qint64 lines)
     if (!m_store || !m_inFile)
         return;
     m_file.lines = lines;
-    if (due()) {
-        keepFile(m_file);
-        flush();
-    }
+    if (due())
+        flush(); // with the file's mark as of these lines
 }
 
 void StoreWriter::endFile(const ImportResult &result)

@@ -460,16 +460,24 @@ bool importInto(const QString &path, const QString &file, ImportResult *result, 
     return writer.flush();
 }
 
-qint64 storedCalls(const Store &store)
+/// What the store at `path` holds of `file` (its only mark) and the tool calls its profiles count.
+bool keptOf(const QString &path, const QString &file, ImportedFile &kept, qint64 &calls)
 {
-    EngineSnapshot snapshot;
+    Store store;
     QString error;
-    qint64 calls = 0;
-    if (store.loadSnapshot(snapshot, &error))
-        for (const WorkflowSnapshot &w : snapshot.workflows)
-            for (const ToolSnapshot &t : w.tools)
-                calls += t.calls;
-    return calls;
+    std::vector<ImportedFile> rows;
+    EngineSnapshot snapshot;
+    if (!store.open(path, &error) || !store.loadImportedFiles(QFileInfo(file).canonicalFilePath(), rows, &error)
+        || rows.size() != 1 || !store.loadSnapshot(snapshot, &error)) {
+        qWarning() << "nothing kept of" << file << error << rows.size();
+        return false;
+    }
+    kept = rows.front();
+    calls = 0;
+    for (const WorkflowSnapshot &w : snapshot.workflows)
+        for (const ToolSnapshot &t : w.tools)
+            calls += t.calls;
+    return true;
 }
 
 } // namespace
@@ -936,20 +944,13 @@ private slots:
             QSKIP("SQLite hooks are not reachable on this platform");
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
 
-        std::vector<ImportedFile> rows;
-        const ImportedFile *kept = nullptr;
-        {
-            Store store;
-            QString error;
-            QVERIFY2(store.open(path, &error) && store.loadImportedFiles(QFileInfo(file).canonicalFilePath(), rows, &error),
-                     qPrintable(error));
-            QCOMPARE(rows.size(), size_t(1));
-            kept = &rows.front();
-            QCOMPARE(kept->bytes, qint64(-1)); // cut short
-            QVERIFY2(kept->lines >= 3 * 2000 && kept->lines < 24000, qPrintable(QString::number(kept->lines)));
-            // What is stored of the file and the profiles agree: one call per line handed over.
-            QCOMPARE(storedCalls(store), kept->lines);
-        }
+        ImportedFile kept;
+        qint64 calls = 0;
+        QVERIFY(keptOf(path, file, kept, calls));
+        QCOMPARE(kept.bytes, qint64(-1)); // cut short
+        QVERIFY2(kept.lines >= 3 * 2000 && kept.lines < 24000, qPrintable(QString::number(kept.lines)));
+        // What is stored of the file and the profiles agree: one call per line handed over.
+        QCOMPARE(calls, kept.lines);
 
         // The next run reads on from there (the killed one's claim on the store went with it): every record
         // counted once.
@@ -958,15 +959,10 @@ private slots:
         QVERIFY(next.waitForFinished(60000));
         QCOMPARE(next.exitStatus(), QProcess::NormalExit);
         QCOMPARE(next.exitCode(), 0);
-        Store store;
-        QString error;
-        QVERIFY2(store.open(path, &error) && store.loadImportedFiles(QFileInfo(file).canonicalFilePath(), rows, &error),
-                 qPrintable(error));
-        QCOMPARE(rows.size(), size_t(1));
-        kept = &rows.front();
-        QCOMPARE(kept->lines, qint64(24000));
-        QCOMPARE(kept->bytes, QFileInfo(file).size());
-        QCOMPARE(storedCalls(store), qint64(24000));
+        QVERIFY(keptOf(path, file, kept, calls));
+        QCOMPARE(kept.lines, qint64(24000));
+        QCOMPARE(kept.bytes, QFileInfo(file).size());
+        QCOMPARE(calls, qint64(24000));
     }
 
     void killedWriterLeavesOnlyWholeBatches_data()
