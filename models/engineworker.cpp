@@ -810,8 +810,8 @@ void EngineWorker::sampleCost()
     if (t.executions == 0)
         return;
     if (!m_costOriginSent) {
-        // Start the curves at zero where the data starts.
-        CostSample origin;
+        // Start the curves where the data starts: at zero, or at what earlier sessions spent (kept in the store).
+        CostSample origin = m_costBase;
         origin.tsMs = m_firstTsMs;
         m_costs.push_back(origin);
         m_costOriginSent = true;
@@ -870,6 +870,10 @@ void EngineWorker::attachStore()
     }
     status.restored = int(snapshot.workflows.size());
     m_storedLedger = store->loadLedger(); // the economics of earlier sessions, shown beside this one's
+    const EngineTotals base = m_engine->totals();
+    m_costBase.executions = base.executions;
+    m_costBase.spentUsd = base.monitoringCostUsd;
+    m_costBase.alwaysOnUsd = base.alwaysOnCostUsd;
     m_store = std::move(store);
     m_storeWriter = std::make_unique<StoreWriter>(
         *m_engine, m_store.get(), false,
@@ -907,6 +911,7 @@ void EngineWorker::detachStore()
     m_storeWriter.reset();
     m_store.reset();
     m_storedLedger.clear();
+    m_costBase = CostSample();
     m_storeChecked = false;
 }
 

@@ -209,6 +209,7 @@ private:
     std::unique_ptr<Apprentice::StoreWriter> m_storeWriter;
     bool m_storeChecked = false; ///< this session has decided whether to keep its knowledge
     std::vector<Apprentice::LedgerEntry> m_storedLedger; ///< the store's hourly rows, for the next publication only
+    CostSample m_costBase; ///< where the cost curves start: what the sessions the store remembers spent
     QElapsedTimer m_sinceTrendsStored;
 
     // ticks

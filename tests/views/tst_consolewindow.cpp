@@ -129,6 +129,15 @@ private slots:
             QCoreApplication::sendPostedEvents(); // the status bar's pending relayout
             w->statusBar()->grab().save(dir + QStringLiteral("/statusbar-kept.png"));
             w->grab().save(dir + QStringLiteral("/window-kept.png"));
+            w->setCurrentPage(QStringLiteral("economics"));
+            QCoreApplication::sendPostedEvents();
+            w->grab().save(dir + QStringLiteral("/economics-kept.png"));
+            w->setCurrentPage(QStringLiteral("versions"));
+            QCoreApplication::sendPostedEvents();
+            w->grab().save(dir + QStringLiteral("/versions-one.png"));
+            label->setStatus({settings.evolutionDatabase(), 0, QStringLiteral("store x is being written by apprentice-cli analyze (pid 4242)")});
+            QCoreApplication::sendPostedEvents();
+            w->statusBar()->grab().save(dir + QStringLiteral("/statusbar-not-kept.png"));
         }
     }
 

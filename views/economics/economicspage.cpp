@@ -284,7 +284,10 @@ void EconomicsPage::updateChart()
     if (all.size() >= 2) {
         const double from = double(all.front().tsMs), to = double(std::max(all.back().tsMs, all.front().tsMs + 1000));
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(qint64(from), Qt::UTC), QDateTime::fromMSecsSinceEpoch(qint64(to), Qt::UTC));
-        m_x->setFormat(to - from < 86400000.0 * 2 ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd"));
+        // Ticks a few minutes apart read the same in HH:mm: seconds then.
+        m_x->setFormat(to - from < 600000.0       ? QStringLiteral("HH:mm:ss")
+                       : to - from < 86400000.0 * 2 ? QStringLiteral("HH:mm")
+                                                    : QStringLiteral("MM-dd"));
     }
     m_y->setRange(0, std::max(0.01, maxY * 1.08));
     m_y->applyNiceNumbers();
@@ -299,8 +302,10 @@ void EconomicsPage::updateChart()
 
 void EconomicsPage::showEvent(QShowEvent *event)
 {
-    if (m_dirty)
+    if (m_dirty) {
         updateChart();
+        updateCards(); // the cards and the curves tell the same story from the first frame
+    }
     QWidget::showEvent(event);
 }
 

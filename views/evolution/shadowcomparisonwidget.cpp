@@ -121,6 +121,7 @@ ShadowComparisonWidget::ShadowComparisonWidget(QWidget *parent)
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
     m_title->setFont(titleFont);
+    m_title->setWordWrap(true); // a sentence when there is nothing to compare: it must not widen the window
     m_subtitle = new QLabel(this);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText); // muted, light or dark
     m_subtitle->setWordWrap(true);
